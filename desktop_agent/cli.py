@@ -1,0 +1,62 @@
+"""The `desktop-agent` command: the operator window by default, headless subcommands beside it."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop_agent import __version__
+from desktop_agent.commands import CommandError
+
+# Each module in desktop_agent.commands registers its subcommands.
+COMMAND_MODULES = (
+    "db",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desktop-agent",
+        description="Desktop for call-centre operators. With no subcommand, opens the operator window.",
+    )
+    parser.add_argument("--version", action="version", version=f"desktop-agent {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: DESKTOP_AGENT_DB, else the embedded SQLite file)")
+    parser.add_argument("--lang", choices=("ru", "en"), help="interface language (default: from the system locale)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop_agent.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from desktop_agent.app import run_operator_app
+
+            return run_operator_app(args)
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except CommandError as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the CLI turns every known failure into one line
+        from desktop_agent.store.errors import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"desktop-agent: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

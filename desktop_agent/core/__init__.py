@@ -1,0 +1,1 @@
+"""Pure-Python domain: entities, state machines, KPI maths. Imports neither Qt nor SQLAlchemy."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, engine, migrations and repositories that return core DTOs."""

@@ -1,0 +1,1 @@
+"""The Softphone protocol and its backends (simulator, baresip). No Qt, no database."""

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian/Ubuntu machine for Desktop Agent, then runs it or its test suite.
+#   bash scripts/bootstrap.sh run  [desktop-agent args...]   the app, on the embedded default
+#   bash scripts/bootstrap.sh test [pytest args...]          lint, layer contracts, then the whole suite
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-run}"; shift || true
+
+# Qt's xcb platform and fonts: enough to open the window.
+RUN_PACKAGES=(python3-venv libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
+  libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
+# What the tests start for real: PostgreSQL, SIP parts, a virtual screen, a keyring service.
+TEST_PACKAGES=(postgresql baresip-core sip-tester kamailio xvfb xauth dbus gnome-keyring
+  binutils imagemagick)
+
+missing_packages() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+
+install_packages() {
+  command -v dpkg-query >/dev/null || { echo "not a Debian/Ubuntu machine: install ${*} by hand" >&2; return 0; }
+  local missing; missing=$(missing_packages "$@")
+  [ -z "$missing" ] && return 0
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages:" $missing
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing </dev/null
+  # kamailio's package starts a system service we do not want; the tests run their own.
+  if echo "$missing" | grep -qw kamailio && command -v systemctl >/dev/null; then
+    $sudo systemctl disable --now kamailio >/dev/null 2>&1 || true
+  fi
+}
+
+pick_python() {
+  local py
+  for py in python3.13 python3.12 python3.11 python3; do
+    if command -v "$py" >/dev/null && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$py"; return 0
+    fi
+  done
+  echo "Python 3.11 or newer is required" >&2; return 1
+}
+
+setup_venv() {
+  local extras="$1" py stamp want
+  py=$(pick_python)
+  if [ ! -x .venv/bin/python ]; then
+    "$py" -m venv .venv
+  fi
+  stamp=.venv/.installed
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1) $extras"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[${extras}]"
+    echo "$want" > "$stamp"
+  fi
+}
+
+case "$mode" in
+  run)
+    install_packages "${RUN_PACKAGES[@]}"
+    setup_venv test
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      echo "No display found: set DISPLAY, or QT_QPA_PLATFORM=offscreen for a headless start." >&2
+    fi
+    exec .venv/bin/desktop-agent "$@"
+    ;;
+  test)
+    install_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    setup_venv "test,freeze"
+    echo "== ruff"; .venv/bin/ruff check desktop_agent tests benchmarks
+    echo "== import-linter"; .venv/bin/lint-imports
+    echo "== pytest"
+    set +e
+    .venv/bin/python -m pytest -p no:cacheprovider "$@"
+    rc=$?
+    set -e
+    if [ "$rc" -eq 5 ]; then
+      echo "pytest collected no tests: that is a failure" >&2; exit 1
+    fi
+    exit "$rc"
+    ;;
+  *)
+    echo "usage: bash scripts/bootstrap.sh run|test [args...]" >&2; exit 64 ;;
+esac
