@@ -14,6 +14,11 @@ from desktop_agent.commands import CommandError
 # Each module in desktop_agent.commands registers its subcommands.
 COMMAND_MODULES = (
     "db",
+    "lookup",
+    "simulate",
+    "erlang",
+    "kpi",
+    "imports",
 )
 
 

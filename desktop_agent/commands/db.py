@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import sys
 from typing import Any
@@ -30,6 +31,14 @@ def register(sub: Any) -> None:
 
     p = dbsub.add_parser("logout", help="remove the database password from the OS keyring")
     p.set_defaults(handler=cmd_logout)
+
+    p = dbsub.add_parser("seed", help="generate realistic customers, tickets and calls in bulk")
+    p.add_argument("--customers", type=_count, required=True, metavar="N", help="customers to add")
+    p.add_argument("--tickets", type=_count, default=0, metavar="M", help="tickets for those customers")
+    p.add_argument("--interactions", type=_count, default=0, metavar="K", help="calls for those customers")
+    p.add_argument("--agents", type=_count, default=40, metavar="A", help="agents agent001..A (default 40)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed: the same seed, the same data")
+    p.set_defaults(handler=cmd_seed)
 
 
 def cmd_upgrade(args: Any) -> int:
@@ -80,4 +89,30 @@ def cmd_logout(args: Any) -> int:
     url = parse_url(args.db)
     credentials.forget_password(url)
     print(f"password for {describe(url)} removed from the OS keyring")
+    return 0
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
+    return value
+
+
+def cmd_seed(args: Any) -> int:
+    from desktop_agent.commands.common import connect
+    from desktop_agent.store.seed import seed
+
+    db = connect(args)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{stage}: {done:,}/{total:,}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    summary = seed(db, customers=args.customers, tickets=args.tickets, interactions=args.interactions,
+                   agents=args.agents, seed=args.seed, progress=progress)
+    print_json({"database": describe(db.url), **summary})
     return 0

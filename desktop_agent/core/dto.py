@@ -101,6 +101,9 @@ class ScreenPop(JsonMixin):
     badges: Badges = field(default_factory=Badges)
     open_tickets: tuple[TicketDTO, ...] = ()
     last_interactions: tuple[InteractionDTO, ...] = ()
+    # other customers owning the same number; `customer` is the one contacted most recently
+    alternatives: tuple[CustomerDTO, ...] = ()
+    partial: bool = False  # a CRM source failed: what is shown may be incomplete
 
     @property
     def unknown_caller(self) -> bool:

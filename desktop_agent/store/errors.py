@@ -30,3 +30,20 @@ class StaleVersion(StoreError):
 
 class NotFound(StoreError):
     pass
+
+
+# The store's refusals as the core.ports classes too, so the UI (which never imports the store)
+# can catch them by their core names.
+from desktop_agent.core.ports import NotFoundError, RuleViolation, VersionConflict  # noqa: E402
+
+
+class StaleEdit(StaleVersion, VersionConflict):
+    pass
+
+
+class InvalidOperation(StoreError, RuleViolation):
+    pass
+
+
+class RowNotFound(NotFound, NotFoundError):
+    pass

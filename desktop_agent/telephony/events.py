@@ -107,3 +107,14 @@ class BackendState(TelephonyEvent):
 
     state: str = "running"
     detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AgentStateChanged(TelephonyEvent):
+    """The operator's agent state as the ACD sees it (a backend with an ACD, like the simulator,
+    reports every change, including the ones it makes by itself: ringing, auto-pause after a
+    ring-out, the end of wrap-up at its limit). call_id is the call concerned, or empty."""
+
+    state: str = ""              # a core.agent_state.AgentState value
+    reason: str | None = None    # the pause reason while Not Ready
+    pending: str | None = None   # asked for during a call: a pause reason, "ready", or None

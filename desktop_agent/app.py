@@ -1,0 +1,354 @@
+"""The composition root of the operator window: config, database, services, softphone, Qt, panes.
+
+This is the only module that knows both the store and Qt. Everything below it gets what it needs
+through its constructor; no widget looks anything up globally.
+
+    desktop-agent                    the embedded SQLite file, demo data, the simulator
+    desktop-agent --db URL           a central PostgreSQL (migrated by an admin), the simulator
+    desktop-agent --smoke-test       start, take one simulated call from ring to Ready, exit 0
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from desktop_agent import paths
+from desktop_agent.core.call_session import WrapupPolicy
+from desktop_agent.core.ports import AgentDTO
+from desktop_agent.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+SIMULATED_NUMBERS = 5000   # customer numbers the simulated callers use, so pops show real customers
+SMOKE_TIMEOUT = 90.0
+
+
+@dataclass
+class OperatorServices:
+    """The store's implementations of core.ports, plus what the window shows about the database."""
+
+    db: Any
+    origin: str
+    agent: AgentDTO
+    interactions: Any
+    reference: Any
+    tickets: Any
+    templates: Any
+    checklists: Any
+    screen_pops: Any
+    write_queue_log: Callable[[Sequence[Any]], int]
+    personal_kpis: Callable[[], Any]
+    database_label: str
+    numbers: tuple[str, ...] = ()
+
+
+def _local_midnight() -> datetime:
+    now = datetime.now().astimezone()
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def open_store(raw_url: str | None) -> Any:
+    """Open and check the database; the embedded file migrates itself, a central one must be current."""
+    from desktop_agent.store.database import check_connection, open_database
+    from desktop_agent.store.migrate import is_current, upgrade
+
+    db = open_database(raw_url)
+    check_connection(db.engine)
+    if not is_current(db.engine):
+        if not db.is_sqlite:
+            raise StoreError("the database schema is not current: run `desktop-agent db upgrade` first")
+        upgrade(db.engine)
+    return db
+
+
+def prepare_data(db: Any) -> None:
+    """Reference data always; demo data (customers, tickets, history) on the embedded first start."""
+    try:
+        from desktop_agent.store.demo import ensure_demo_data
+    except ImportError:  # a build without the demo generator: the shipped reference data is enough
+        from desktop_agent.store.defaults import load_defaults
+
+        load_defaults(db)
+        return
+    ensure_demo_data(db)
+
+
+def build_services(db: Any, *, login: str) -> OperatorServices:
+    from sqlalchemy import select
+
+    from desktop_agent.crm.screen_pop import ScreenPopService
+    from desktop_agent.store import queue_log
+    from desktop_agent.store.checklists import ChecklistStore
+    from desktop_agent.store.database import describe
+    from desktop_agent.store.interactions import InteractionStore
+    from desktop_agent.store.models import CustomerPhone
+    from desktop_agent.store.reference import ReferenceStore
+    from desktop_agent.store.templates import TemplateStore
+    from desktop_agent.store.tickets import TicketStore
+    from desktop_agent.ui.kpi_strip import personal_kpis
+
+    origin = f"desk-{login}"
+    reference = ReferenceStore(db, origin)
+    agent = reference.get_or_create_agent(login, login)
+    interactions = InteractionStore(db, origin)
+    with db.engine.connect() as conn:
+        numbers = tuple(conn.scalars(select(CustomerPhone.e164).order_by(CustomerPhone.e164)
+                                     .limit(SIMULATED_NUMBERS)))
+    label = db.url.database if db.is_sqlite else describe(db.url)
+    return OperatorServices(
+        db=db, origin=origin, agent=agent, interactions=interactions, reference=reference,
+        tickets=TicketStore(db, origin), templates=TemplateStore(db, origin), checklists=ChecklistStore(db, origin),
+        screen_pops=ScreenPopService.over_store(db),
+        write_queue_log=lambda records: queue_log.append(db.engine, records),
+        personal_kpis=lambda: personal_kpis(interactions.for_agent(agent.id, _local_midnight())),
+        database_label=label or "", numbers=numbers,
+    )
+
+
+def make_simulator(services: OperatorServices, deliver: Callable[[Sequence[Any]], None], *,
+                   smoke: bool = False) -> Any:
+    """The embedded default backend: a small contact centre in which the operator is one agent.
+
+    The desktop owns wrap-up (a disposition is required), so the simulator's own wrap-up limit is
+    off. For the smoke test the operator is the only agent and callers arrive often: the first call
+    rings within seconds, and it is a real routed call all the same."""
+    from desktop_agent.telephony.simulator import SimConfig
+    from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
+
+    if smoke:
+        config = SimConfig(agents=0, calls_per_hour=1800, aht=3600, patience=None, queues=("support",),
+                           operator=services.agent.login, operator_wrapup_limit=None, operator_autopause=None)
+    else:
+        config = SimConfig(agents=6, calls_per_hour=90, aht=150, patience=90, wrapup=20,
+                           queues=("support", "sales"), profile="weekday", pause_every=1800,
+                           operator=services.agent.login, operator_wrapup_limit=None)
+    return SimulatorSoftphone(config, services.numbers, records=deliver)
+
+
+@dataclass
+class OperatorWindow:
+    """What build_window returns: the window and the parts app.py must shut down."""
+
+    window: Any
+    flow: Any
+    db_runner: Any
+    lookup_runner: Any
+    panes: list
+
+
+def build_window(*, services: OperatorServices, softphone: Any, settings: Any, save_settings: Callable[[], None],
+                 on_language: Callable[[str], None], on_theme: Callable[[str], None],
+                 about: Any, backend_label: str) -> OperatorWindow:
+    """Compose the operator window over ready services. Tests call this with their own softphone."""
+    from desktop_agent.ui.agent_channel import AcdAgentChannel, is_acd_member
+    from desktop_agent.ui.call_bar import CallBar
+    from desktop_agent.ui.call_flow import CallFlow
+    from desktop_agent.ui.kpi_strip import KpiStrip
+    from desktop_agent.ui.main_window import MainWindow
+    from desktop_agent.ui.qt_bridge import ServiceRunner
+    from desktop_agent.ui.wrapup import WrapupPane
+
+    db_runner = ServiceRunner("db")
+    lookup_runner = ServiceRunner("lookup")
+    policy = WrapupPolicy(limit_seconds=settings.wrapup_limit_seconds, auto_ready=settings.wrapup_auto_ready)
+    flow = CallFlow(
+        softphone=softphone, interactions=services.interactions, screen_pops=services.screen_pops,
+        queue_log=services.write_queue_log, agent=services.agent, db_runner=db_runner,
+        lookup_runner=lookup_runner, policy=policy,
+        agent_channel=AcdAgentChannel(softphone) if is_acd_member(softphone) else None,
+    )
+
+    def set_auto_ready(on: bool) -> None:
+        settings.wrapup_auto_ready = on
+        flow.set_policy(replace(flow.policy, auto_ready=on))
+        save_settings()
+
+    call_bar = CallBar(flow, services.reference, db_runner)
+    kpis = KpiStrip(services.personal_kpis, db_runner)
+    flow.call_finished.connect(kpis.reload)
+    # Panes, in the order they dock. Other pane modules (screen-pop card, ticket editor, templates,
+    # checklist) are added here with the services they need.
+    panes = [WrapupPane(flow, services.reference, db_runner, on_auto_ready=set_auto_ready)]
+
+    def can_close() -> bool:
+        from desktop_agent.core.call_session import CallState
+        from desktop_agent.ui.main_window import confirm_quit_during_call
+
+        current = flow.current
+        if current is None or current.state is CallState.DONE:
+            return True
+        return confirm_quit_during_call(window)
+
+    window = MainWindow(call_bar=call_bar, kpi_strip=kpis, panes=panes, settings=settings, about=about,
+                        on_language=on_language, on_theme=on_theme, can_close=can_close)
+    flow.notice.connect(window.show_notice)
+    flow.backend_changed.connect(window.set_backend_state)
+    db_runner.failed.connect(window.show_notice)
+    lookup_runner.failed.connect(window.show_notice)
+    window.set_database_state(services.database_label, True)
+    window.set_backend_state("starting", backend_label)
+    return OperatorWindow(window, flow, db_runner, lookup_runner, panes)
+
+
+def run_operator_app(args: Any) -> int:
+    """`desktop-agent` with no subcommand. Returns the process exit code."""
+    started = time.monotonic()
+    smoke = bool(getattr(args, "smoke_test", False))
+    try:
+        db = open_store(getattr(args, "db", None))
+        prepare_data(db)
+        login = _login()
+        services = build_services(db, login=login)
+    except StoreError as exc:
+        print(f"desktop-agent: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return _run_qt(args, services, smoke=smoke, started=started)
+    finally:
+        db.dispose()
+
+
+def _login() -> str:
+    from desktop_agent.ui.settings import FILE_NAME, SettingsStore
+
+    saved = SettingsStore(paths.config_dir() / FILE_NAME).load().agent_login
+    try:
+        return saved or getpass.getuser() or "operator"
+    except (KeyError, OSError):  # no user name in a bare container
+        return saved or "operator"
+
+
+def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: float) -> int:
+    import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_agent.ui.about_dialog import AboutInfo
+    from desktop_agent.ui.i18n import Translations, choose_language
+    from desktop_agent.ui.settings import FILE_NAME, SettingsStore
+    from desktop_agent.ui.theme import app_icon, apply_theme
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Desktop Agent")
+    app.setOrganizationName("DesktopAgent")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # the loop must outlive the window to shut down cleanly
+
+    store = SettingsStore(paths.config_dir() / FILE_NAME)
+    settings = store.load()
+    translations = Translations(app)
+    language = choose_language(getattr(args, "lang", None), settings.language)
+    translations.install(language)
+    apply_theme(app, settings.theme)
+
+    def save_settings() -> None:
+        try:
+            store.save(settings)
+        except OSError as exc:
+            log.warning("could not save the UI settings: %s", exc)
+
+    def on_language(lang: str) -> None:
+        translations.install(lang)
+        settings.language = lang
+        save_settings()
+
+    def on_theme(theme: str) -> None:
+        apply_theme(app, theme)
+        settings.theme = theme
+        save_settings()
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    holder: dict[str, Any] = {}
+    softphone = make_simulator(services, lambda records: holder["flow"].db.submit(services.write_queue_log,
+                                                                                  list(records)), smoke=smoke)
+    about = AboutInfo(database=services.database_label, backend=softphone.name, settings_file=str(store.path))
+    parts = build_window(services=services, softphone=softphone, settings=settings, save_settings=save_settings,
+                         on_language=on_language, on_theme=on_theme, about=about,
+                         backend_label=softphone.name)
+    holder["flow"] = parts.flow
+    parts.window.sync_choices(language=language, theme=settings.theme)
+
+    async def main() -> int:
+        closed = asyncio.Event()
+        parts.window.closed.connect(closed.set)
+        await softphone.start()
+        parts.flow.start(ready=True)
+        parts.window.show()
+        log.info("interactive after %.0f ms", (time.monotonic() - started) * 1000)
+        code = 0
+        if smoke:
+            code = await run_smoke_call(parts, services, timeout=SMOKE_TIMEOUT)
+            parts.window.close()
+        else:
+            await closed.wait()
+        parts.flow.stop()
+        await softphone.stop()
+        return code
+
+    try:
+        code = loop.run_until_complete(main())
+    finally:
+        parts.db_runner.shutdown(wait=True)   # queued rows are written before we leave
+        parts.lookup_runner.shutdown(wait=False)
+        save_settings()
+        loop.close()
+    return code
+
+
+async def run_smoke_call(parts: OperatorWindow, services: OperatorServices, *, timeout: float) -> int:
+    """Take one call through the real window: the ACD rings, the Answer action answers, Hang up
+    ends it, the first disposition is picked in the wrap-up pane, Ready finishes. Exit code 0 only
+    when the interaction row holds the disposition and the agent is Ready again."""
+    from desktop_agent.core.agent_state import AgentState
+    from desktop_agent.core.call_session import CallState
+
+    flow, registry = parts.flow, parts.window.registry
+    finished: list[Any] = []
+    flow.call_finished.connect(finished.append)
+    deadline = time.monotonic() + timeout
+
+    async def until(what: str, condition: Callable[[], bool]) -> None:
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(what)
+            await asyncio.sleep(0.05)
+
+    def state() -> CallState | None:
+        return flow.current.state if flow.current else None
+
+    try:
+        await until("a call to ring", lambda: state() is CallState.RINGING)
+        registry.get("call.answer").trigger()
+        await until("the call to connect", lambda: state() is CallState.TALKING)
+        await asyncio.sleep(1.0)
+        registry.get("call.hangup").trigger()
+        await until("wrap-up", lambda: state() is CallState.WRAPUP)
+        wrapup = next(p for p in parts.panes if p.pane_id == "pane.wrapup")
+        await until("the dispositions to load", lambda: wrapup.list.count() > 0)
+        wrapup.take_focus()
+        wrapup.list.setCurrentRow(0)
+        registry.get("agent.ready").trigger()
+        await until("wrap-up to be stored", lambda: bool(finished))
+        await until("Ready", lambda: flow.agent_status.state is AgentState.READY)
+        summary = finished[0]
+        stored = await parts.db_runner.run(services.interactions.by_callid, summary.call_id)
+    except TimeoutError as exc:
+        print(f"desktop-agent: smoke test: timed out waiting for {exc}", file=sys.stderr)
+        return 1
+    if stored is None or stored.disposition != summary.disposition or stored.answered_at is None:
+        print("desktop-agent: smoke test: the call was not stored as expected", file=sys.stderr)
+        return 1
+    print(f"smoke test: call {summary.call_id} answered, {summary.talk_seconds} s talk, "
+          f"disposition {summary.disposition}, Ready again")
+    return 0

@@ -1,0 +1,127 @@
+"""The screen-pop: whatever caller ID telephony delivers -> one ScreenPop DTO for the card.
+
+Runs off the GUI thread. It never raises: bad input gives 'unknown caller', and a failing CRM
+source is logged and marks the result `partial` so the card can say the data may be incomplete.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+from uuid import UUID
+
+from desktop_agent.core.domain import utcnow
+from desktop_agent.core.dto import Badges, CustomerDTO, InteractionDTO, ScreenPop, TicketDTO
+from desktop_agent.core.phone import CallerIdKind, normalise
+from desktop_agent.crm.connector import ConnectorRegistry, CustomerMatch, StoreConnector
+from desktop_agent.store import customers as store
+from desktop_agent.store.database import Database
+
+log = logging.getLogger(__name__)
+
+REPEAT_WINDOW = timedelta(days=7)
+REPEAT_THRESHOLD = 2  # contacts within the window that make a repeat caller
+LAST_INTERACTIONS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class CallerHistory:
+    open_tickets: tuple[TicketDTO, ...] = ()
+    last_interactions: tuple[InteractionDTO, ...] = ()
+    contacts_in_window: int = 0
+
+
+class HistorySource(Protocol):
+    """Tickets and calls: these live in our own database whichever CRM knows the customer."""
+
+    def history(self, *, customer_id: UUID | None, caller_number: str | None, since: datetime,
+                limit: int = LAST_INTERACTIONS) -> CallerHistory: ...
+
+
+class StoreHistory:
+    """Three indexed queries on one connection."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def history(self, *, customer_id: UUID | None, caller_number: str | None, since: datetime,
+                limit: int = LAST_INTERACTIONS) -> CallerHistory:
+        with self.db.engine.connect() as conn:
+            tickets = store.open_tickets(conn, customer_id) if customer_id is not None else []
+            calls = store.last_interactions(conn, customer_id=customer_id, caller_number=caller_number,
+                                            limit=limit)
+            count = store.count_contacts_since(conn, since, customer_id=customer_id,
+                                               caller_number=caller_number)
+        return CallerHistory(tuple(tickets), tuple(calls), count)
+
+
+def _most_recent_first(matches: Sequence[CustomerMatch]) -> list[CustomerMatch]:
+    # never-contacted customers last; otherwise the connector's order is kept (sort is stable)
+    return sorted(matches, key=lambda m: (m.last_contact_at is None,
+                                          -(m.last_contact_at.timestamp() if m.last_contact_at else 0)))
+
+
+class ScreenPopService:
+    def __init__(self, registry: ConnectorRegistry, history: HistorySource, *,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.registry = registry
+        self.history_source = history
+        self.clock = clock
+
+    @classmethod
+    def over_store(cls, db: Database, **kwargs) -> ScreenPopService:  # noqa: ANN003
+        """The default wiring: the built-in connector first, history from the same database."""
+        return cls(ConnectorRegistry([StoreConnector(db)]), StoreHistory(db), **kwargs)
+
+    def lookup(self, caller_id_raw: object) -> ScreenPop:
+        """Never raises: any input gives a ScreenPop (unknown caller when nothing matches)."""
+        try:
+            return self._lookup(caller_id_raw)
+        except Exception:  # noqa: BLE001 - the ring path must survive anything; the log has the details
+            log.exception("screen-pop lookup failed")
+            raw = "" if caller_id_raw is None else str(caller_id_raw)[:512]
+            return ScreenPop(caller_id_raw=raw, caller_kind=CallerIdKind.INVALID.value, caller_number=None,
+                             customer=None, partial=True)
+
+    def _lookup(self, caller_id_raw: object) -> ScreenPop:
+        caller = normalise(caller_id_raw)
+        if not caller.is_number or not caller.e164:
+            return ScreenPop(caller_id_raw=caller.raw, caller_kind=caller.kind.value, caller_number=None,
+                             customer=None)
+        found = self.registry.lookup_by_number(caller.e164)
+        partial = bool(found.failed)
+        ranked = _most_recent_first(found.items)
+        customer = ranked[0].customer if ranked else None
+        try:
+            history = self.history_source.history(
+                customer_id=customer.id if customer else None,
+                caller_number=None if customer else caller.e164,
+                since=self.clock() - REPEAT_WINDOW,
+            )
+        except Exception as exc:  # noqa: BLE001 - show who is calling even when history is unavailable
+            log.warning("screen-pop history unavailable: %s: %s", type(exc).__name__,
+                        (str(exc).splitlines() or [""])[0])
+            history, partial = CallerHistory(), True
+        badges = Badges(
+            vip=bool(customer and customer.vip),
+            repeat_caller=history.contacts_in_window >= REPEAT_THRESHOLD,
+            contacts_last_7_days=history.contacts_in_window,
+        )
+        return ScreenPop(
+            caller_id_raw=caller.raw,
+            caller_kind=caller.kind.value,
+            caller_number=caller.e164,
+            customer=customer,
+            badges=badges,
+            open_tickets=history.open_tickets,
+            last_interactions=history.last_interactions,
+            alternatives=tuple(m.customer for m in ranked[1:]),
+            partial=partial,
+        )
+
+    def create_provisional_contact(self, pop: ScreenPop) -> CustomerDTO | None:
+        """For an unknown caller: a provisional contact the operator fills in during the call."""
+        return self.registry.create_provisional_contact(pop.caller_number, pop.caller_id_raw).items

@@ -1,0 +1,186 @@
+"""The call record: one interactions row per call, written from ring to wrap-up.
+
+The InteractionService of core.ports. Telephony delivers caller IDs in every shape, including
+garbage; the raw value is kept (cut to the column's size, never refused) beside its E.164 form.
+The agent-side queue_log rows are the caller's job (store.queue_log.append), not this module's.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_agent.core.domain import Direction, utcnow
+from desktop_agent.core.dto import InteractionDTO
+from desktop_agent.core.phone import normalise
+from desktop_agent.store.database import Database
+from desktop_agent.store.errors import InvalidOperation, RowNotFound
+from desktop_agent.store.models import Agent, ChecklistRun, Customer, Disposition, Interaction, Ticket
+from desktop_agent.store.notify import record_change
+
+_columns = Interaction.__table__.c
+RAW_MAX = _columns.caller_id_raw.type.length  # 512
+CALLID_MAX = _columns.callid.type.length  # 128
+QUEUE_MAX = _columns.queue.type.length
+
+
+def storable(value: object, limit: int | None = None) -> str:
+    """Any text made safe to store: no NUL (PostgreSQL refuses it), no lone surrogates, cut to size."""
+    text = "" if value is None else str(value)
+    text = text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    return text[:limit] if limit else text
+
+
+def interaction_dto(i: Interaction) -> InteractionDTO:
+    return InteractionDTO(
+        id=i.id, callid=i.callid, direction=i.direction, caller_id_raw=i.caller_id_raw,
+        caller_number=i.caller_number, customer_id=i.customer_id, queue=i.queue, agent_id=i.agent_id,
+        offered_at=i.offered_at, answered_at=i.answered_at, ended_at=i.ended_at, hold_seconds=i.hold_seconds,
+        wrapup_seconds=i.wrapup_seconds, disposition=i.disposition_code, ticket_id=i.ticket_id, notes=i.notes,
+    )
+
+
+def _seconds(value: object, what: str) -> int:
+    try:
+        seconds = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise InvalidOperation(f"{what} must be a whole number of seconds, not {str(value)[:20]!r}") from None
+    if seconds < 0:
+        raise InvalidOperation(f"{what} cannot be negative")
+    return seconds
+
+
+class InteractionStore:
+    """core.ports.InteractionService on a Database. `origin` is this desktop's id for change_log."""
+
+    def __init__(self, db: Database, origin: str, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.db, self.origin, self.clock = db, origin, clock
+
+    def _change(self, interaction_id: uuid.UUID, apply: Callable[[Session, Interaction], None]) -> InteractionDTO:
+        with self.db.transaction() as session:
+            interaction = session.get(Interaction, interaction_id, with_for_update=True)
+            if interaction is None:
+                raise RowNotFound(f"no interaction with id {interaction_id}")
+            apply(session, interaction)
+            session.flush()
+            record_change(session, "interaction", interaction.id, self.origin)
+            return interaction_dto(interaction)
+
+    def ring(self, callid: str, caller_id_raw: str, *, direction: str = "inbound", queue: str | None = None,
+             agent_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
+             offered_at: datetime | None = None) -> InteractionDTO:
+        try:
+            direction = Direction(direction).value
+        except ValueError:
+            raise InvalidOperation(f"unknown call direction {str(direction)[:20]!r}") from None
+        raw = storable(caller_id_raw, RAW_MAX)
+        caller = normalise(raw)
+        with self.db.transaction() as session:
+            if customer_id is not None and session.get(Customer, customer_id) is None:
+                customer_id = None  # a stale screen-pop match must not lose the call record
+            if agent_id is not None and session.get(Agent, agent_id) is None:
+                raise RowNotFound(f"no agent with id {agent_id}")
+            interaction = Interaction(
+                id=uuid.uuid4(), callid=storable(callid, CALLID_MAX), direction=direction, caller_id_raw=raw,
+                caller_number=caller.e164, customer_id=customer_id,
+                queue=storable(queue, QUEUE_MAX) if queue else None, agent_id=agent_id,
+                offered_at=offered_at or self.clock(),
+            )
+            session.add(interaction)
+            session.flush()
+            record_change(session, "interaction", interaction.id, self.origin)
+            return interaction_dto(interaction)
+
+    def answered(self, interaction_id: uuid.UUID, at: datetime | None = None) -> InteractionDTO:
+        def apply(_s: Session, i: Interaction) -> None:
+            i.answered_at = i.answered_at or at or self.clock()  # the first answer counts
+
+        return self._change(interaction_id, apply)
+
+    def add_hold(self, interaction_id: uuid.UUID, seconds: int) -> InteractionDTO:
+        extra = _seconds(seconds, "hold time")
+
+        def apply(_s: Session, i: Interaction) -> None:
+            i.hold_seconds = (i.hold_seconds or 0) + extra
+
+        return self._change(interaction_id, apply)
+
+    def ended(self, interaction_id: uuid.UUID, at: datetime | None = None) -> InteractionDTO:
+        def apply(_s: Session, i: Interaction) -> None:
+            i.ended_at = i.ended_at or at or self.clock()
+
+        return self._change(interaction_id, apply)
+
+    def wrap_up(self, interaction_id: uuid.UUID, *, disposition: str, wrapup_seconds: int,
+                notes: str = "") -> InteractionDTO:
+        seconds = _seconds(wrapup_seconds, "wrap-up time")
+        code = (disposition or "").strip()
+        if not code:
+            raise InvalidOperation("a disposition is required to finish wrap-up")
+
+        def apply(session: Session, i: Interaction) -> None:
+            found = session.get(Disposition, code)
+            if found is None or not found.active:
+                raise InvalidOperation(f"unknown disposition code {code[:40]!r}")
+            if found.requires_ticket and i.ticket_id is None:
+                raise InvalidOperation(f"the disposition {code!r} needs a ticket linked to the call")
+            i.disposition_code = code
+            i.wrapup_seconds = seconds
+            i.notes = storable(notes or "")
+            i.ended_at = i.ended_at or self.clock()
+
+        return self._change(interaction_id, apply)
+
+    def set_customer(self, interaction_id: uuid.UUID, customer_id: uuid.UUID | None) -> InteractionDTO:
+        def apply(session: Session, i: Interaction) -> None:
+            if customer_id is not None and session.get(Customer, customer_id) is None:
+                raise RowNotFound(f"no customer with id {customer_id}")
+            i.customer_id = customer_id
+
+        return self._change(interaction_id, apply)
+
+    def link_ticket(self, interaction_id: uuid.UUID, ticket_id: uuid.UUID | None) -> InteractionDTO:
+        def apply(session: Session, i: Interaction) -> None:
+            if ticket_id is not None and session.get(Ticket, ticket_id) is None:
+                raise RowNotFound(f"no ticket with id {ticket_id}")
+            i.ticket_id = ticket_id
+
+        return self._change(interaction_id, apply)
+
+    def link_checklist_run(self, interaction_id: uuid.UUID, run_id: uuid.UUID | None) -> InteractionDTO:
+        def apply(session: Session, i: Interaction) -> None:
+            if run_id is not None and session.get(ChecklistRun, run_id) is None:
+                raise RowNotFound(f"no checklist run with id {run_id}")
+            i.checklist_run_id = run_id
+
+        return self._change(interaction_id, apply)
+
+    def checklist_run_id(self, interaction_id: uuid.UUID) -> uuid.UUID | None:
+        with self.db.session() as session:
+            return session.scalar(select(Interaction.checklist_run_id).where(Interaction.id == interaction_id))
+
+    def get(self, interaction_id: uuid.UUID) -> InteractionDTO:
+        with self.db.session() as session:
+            interaction = session.get(Interaction, interaction_id)
+            if interaction is None:
+                raise RowNotFound(f"no interaction with id {interaction_id}")
+            return interaction_dto(interaction)
+
+    def by_callid(self, callid: str) -> InteractionDTO | None:
+        """The newest interaction with this call id (ids can repeat across PBX restarts)."""
+        stmt = (select(Interaction).where(Interaction.callid == storable(callid, CALLID_MAX))
+                .order_by(Interaction.offered_at.desc()).limit(1))
+        with self.db.session() as session:
+            interaction = session.scalar(stmt)
+            return interaction_dto(interaction) if interaction else None
+
+    def for_agent(self, agent_id: uuid.UUID, since: datetime) -> Sequence[InteractionDTO]:
+        """An agent's calls since a time, oldest first: the personal KPI strip counts these."""
+        stmt = (select(Interaction).where(Interaction.agent_id == agent_id, Interaction.offered_at >= since)
+                .order_by(Interaction.offered_at))
+        with self.db.session() as session:
+            return tuple(interaction_dto(i) for i in session.scalars(stmt))

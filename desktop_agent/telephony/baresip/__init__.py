@@ -1,0 +1,1 @@
+"""The baresip backend: netstring framing, the ctrl_tcp client, process supervision, BaresipSoftphone."""

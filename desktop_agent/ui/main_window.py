@@ -1,0 +1,344 @@
+"""The operator window. It composes; it decides nothing about calls, tickets or agents.
+
+    ┌ menus: Call · Agent · View · Help ─────────────────────────────────────┐
+    │ call bar (toolbar)                                  │ my KPIs (toolbar)│
+    ├──────────────┬───────────────────────────────┬──────────────────────────┤
+    │ left panes   │ central workspace (tabs)      │ right panes (wrap-up…)   │
+    ├──────────────┴───────────────────────────────┴──────────────────────────┤
+    │ status bar: notices · telephony backend · database                      │
+    └─────────────────────────────────────────────────────────────────────────┘
+
+Each pane arrives built (app.py injects its services) and becomes a QDockWidget named after its
+`pane_id`. The layout is saved per user on close and restored on start; a layout saved for another
+set of panes is not restored. Reset layout returns to the layout the window was composed with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_agent.ui import actions as A
+from desktop_agent.ui.about_dialog import AboutDialog, AboutInfo
+from desktop_agent.ui.actions import ActionRegistry, ActionSpec
+from desktop_agent.ui.call_bar import CallBar
+from desktop_agent.ui.help_overlay import HelpOverlay
+from desktop_agent.ui.pane import Pane
+from desktop_agent.ui.settings import UiSettings
+from desktop_agent.ui.theme import Tone, app_icon, tone_colour
+
+LAYOUT_VERSION = 1  # bump when the default arrangement changes in a way old saved states would break
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()  # the window accepted its close: app.py shuts down
+
+    def __init__(
+        self,
+        *,
+        call_bar: CallBar,
+        kpi_strip: QWidget,
+        panes: Sequence[Pane],
+        settings: UiSettings,
+        about: AboutInfo,
+        on_language: Callable[[str], None],
+        on_theme: Callable[[str], None],
+        can_close: Callable[[], bool] = lambda: True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("operatorWindow")
+        self.setWindowIcon(app_icon())
+        self.setDockNestingEnabled(True)
+        self.settings = settings
+        self.about_info = about
+        self._on_language = on_language
+        self._on_theme = on_theme
+        self._can_close = can_close
+        self.registry = ActionRegistry(self)
+        self.call_bar = call_bar
+        self.panes = list(panes)
+        self.docks: dict[str, QDockWidget] = {}
+
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, call_bar)
+        call_bar.register_actions(self.registry)
+        self.kpi_bar = QToolBar(objectName="toolbar.kpi")
+        self.kpi_bar.setMovable(True)
+        self.kpi_bar.addWidget(kpi_strip)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.kpi_bar)
+        self._compose_panes()
+        self._register_window_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.help_overlay = HelpOverlay(self.registry, self)
+        self.retranslate()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self._set_default_geometry()
+        self.restore_layout()
+
+    # ---- composition -----------------------------------------------------------------------
+    def _compose_panes(self) -> None:
+        central = [p for p in self.panes if p.default_area is None]
+        if len(central) == 1:
+            self.setCentralWidget(central[0])
+        else:
+            self.workspace = QTabWidget(objectName="workspace")
+            self.workspace.setDocumentMode(True)
+            for pane in central:
+                self.workspace.addTab(pane, pane.title())
+            if not central:
+                self.workspace.addTab(self._placeholder(), "")
+                self.workspace.tabBar().hide()
+            self.setCentralWidget(self.workspace)
+        for pane in self.panes:
+            if pane.default_area is None:
+                pane.register_actions(self.registry)
+                continue
+            dock = QDockWidget(pane.title(), self)
+            dock.setObjectName(pane.pane_id)
+            dock.setWidget(pane)
+            dock.setMinimumWidth(pane.minimum_width)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            self.addDockWidget(pane.default_area, dock)
+            if pane.tab_with and pane.tab_with in self.docks:
+                self.tabifyDockWidget(self.docks[pane.tab_with], dock)
+            self.docks[pane.pane_id] = dock
+            pane.register_actions(self.registry)
+        for pane in self.panes:
+            if pane.focus_shortcut:
+                spec = ActionSpec(f"pane.focus.{pane.pane_id}", pane.pane_id, (pane.focus_shortcut,),
+                                  A.GROUP_PANES, title_fn=pane.title)
+                self.registry.add(spec, partial(self.focus_pane, pane))
+
+    def _placeholder(self) -> QWidget:
+        page = QWidget(objectName="workspacePlaceholder")
+        self.placeholder_text = QLabel()
+        self.placeholder_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder_text.setProperty("dim", True)
+        self.placeholder_text.setWordWrap(True)
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(96, 96))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(icon)
+        layout.addWidget(self.placeholder_text)
+        layout.addStretch(2)
+        return page
+
+    def focus_pane(self, pane: Pane) -> None:
+        dock = self.docks.get(pane.pane_id)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        elif isinstance(self.centralWidget(), QTabWidget):
+            self.workspace.setCurrentWidget(pane)
+        pane.focus_target().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _register_window_actions(self) -> None:
+        r = self.registry
+        r.add(A.VIEW_LANG_RU, partial(self._language, "ru"))
+        r.add(A.VIEW_LANG_EN, partial(self._language, "en"))
+        r.add(A.VIEW_THEME_LIGHT, partial(self._theme, "light"))
+        r.add(A.VIEW_THEME_DARK, partial(self._theme, "dark"))
+        r.add(A.VIEW_RESET_LAYOUT, self.reset_layout)
+        r.add(A.HELP_SHORTCUTS, lambda: self.help_overlay.toggle())
+        r.add(A.HELP_ABOUT, self.show_about)
+        r.add(A.APP_QUIT, self.close)
+        for ids in (("view.lang.ru", "view.lang.en"), ("view.theme.light", "view.theme.dark")):
+            group = QActionGroup(self)
+            for action_id in ids:
+                group.addAction(r.get(action_id))
+
+    def _build_menus(self) -> None:
+        r = self.registry
+        bar = self.menuBar()
+        self.menu_call = bar.addMenu("")
+        for spec in A.CALL_ACTIONS:
+            self.menu_call.addAction(r.get(spec.id))
+        self.menu_agent = bar.addMenu("")
+        for spec in (A.AGENT_READY, A.AGENT_NOT_READY):
+            self.menu_agent.addAction(r.get(spec.id))
+        if A.AGENT_DISPOSITION.id in r:
+            self.menu_agent.addAction(r.get(A.AGENT_DISPOSITION.id))
+        self.menu_agent.addSeparator()
+        self.menu_agent.addAction(r.get(A.APP_QUIT.id))
+        self.menu_view = bar.addMenu("")
+        self.menu_language = QMenu(self)
+        self.menu_language.addAction(r.get("view.lang.ru"))
+        self.menu_language.addAction(r.get("view.lang.en"))
+        self.menu_view.addMenu(self.menu_language)
+        self.menu_view.addAction(r.get("view.theme.light"))
+        self.menu_view.addAction(r.get("view.theme.dark"))
+        self.menu_view.addSeparator()
+        self.menu_panes = QMenu(self)
+        for pane in self.panes:
+            action_id = f"pane.focus.{pane.pane_id}" if pane.focus_shortcut else pane.focus_action_id
+            if action_id and action_id in r:
+                self.menu_panes.addAction(r.get(action_id))
+        self.menu_view.addMenu(self.menu_panes)
+        self.menu_view.addAction(r.get(A.VIEW_RESET_LAYOUT.id))
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(r.get(A.HELP_SHORTCUTS.id))
+        self.menu_help.addAction(r.get(A.HELP_ABOUT.id))
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.backend_label = QLabel(objectName="backendState")
+        self.database_label = QLabel(objectName="databaseState")
+        status.addPermanentWidget(self.backend_label)
+        status.addPermanentWidget(self.database_label)
+        self._backend = ("", "")
+        self._database = ("", True)
+
+    # ---- status ----------------------------------------------------------------------------
+    def set_backend_state(self, state: str, detail: str = "") -> None:
+        self._backend = (state, detail)
+        ok = state in ("running", "registered", "started")
+        words = {"running": self.tr("running"), "registered": self.tr("registered"),
+                 "starting": self.tr("starting"), "stopped": self.tr("stopped"),
+                 "unavailable": self.tr("unavailable"), "failed": self.tr("failed"),
+                 "restarting": self.tr("restarting")}
+        text = self.tr("Telephony: %1").replace("%1", words.get(state, state))
+        self.backend_label.setText(f"● {text}")
+        self.backend_label.setToolTip(detail)
+        colour = tone_colour(self.palette(), Tone.READY if ok else Tone.DANGER).name()
+        self.backend_label.setStyleSheet(f"color: {colour};")
+
+    def set_database_state(self, where: str, ok: bool = True) -> None:
+        self._database = (where, ok)
+        text = self.tr("Database: %1").replace("%1", where)
+        self.database_label.setText(f"● {text}" if ok else f"● {text} — {self.tr('not connected')}")
+        colour = tone_colour(self.palette(), Tone.READY if ok else Tone.DANGER).name()
+        self.database_label.setStyleSheet(f"color: {colour};")
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # ---- language and theme ----------------------------------------------------------------
+    def _language(self, language: str) -> None:
+        self._on_language(language)
+        self.sync_choices(language=language)
+
+    def _theme(self, theme: str) -> None:
+        self._on_theme(theme)
+        self.sync_choices(theme=theme)
+
+    def sync_choices(self, *, language: str | None = None, theme: str | None = None) -> None:
+        if language:
+            self.registry.get(f"view.lang.{language}").setChecked(True)
+        if theme:
+            self.registry.get(f"view.theme.{theme}").setChecked(True)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Desktop Agent — operator"))
+        self.registry.retranslate()
+        self.menu_call.setTitle(self.tr("&Call"))
+        self.menu_agent.setTitle(self.tr("&Agent"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_panes.setTitle(self.tr("&Panes"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.kpi_bar.setWindowTitle(self.tr("My day"))
+        for pane in self.panes:
+            dock = self.docks.get(pane.pane_id)
+            if dock is not None:
+                dock.setWindowTitle(pane.title())
+            elif isinstance(self.centralWidget(), QTabWidget):
+                index = self.workspace.indexOf(pane)
+                if index >= 0:
+                    self.workspace.setTabText(index, pane.title())
+        if hasattr(self, "placeholder_text"):
+            self.placeholder_text.setText(self.tr(
+                "Waiting for calls. The caller's card and the ticket appear here when a call rings.\n"
+                "F1 lists every shortcut."))
+        if self._backend[0]:
+            self.set_backend_state(*self._backend)
+        if self._database[0]:
+            self.set_database_state(*self._database)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            if self._backend[0]:
+                self.set_backend_state(*self._backend)
+            if self._database[0]:
+                self.set_database_state(*self._database)
+        super().changeEvent(event)
+
+    # ---- layout ----------------------------------------------------------------------------
+    def layout_key(self) -> str:
+        ids = sorted(p.pane_id for p in self.panes)
+        return f"v{LAYOUT_VERSION}:" + ",".join(ids)
+
+    def _set_default_geometry(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1366, 768)
+            return
+        area = screen.availableGeometry()
+        width, height = min(area.width(), max(1280, int(area.width() * 0.9))), min(area.height(),
+                                                                                   int(area.height() * 0.9))
+        self.resize(min(width, 1680), min(height, 1020))
+        self.move(area.center() - self.rect().center())
+
+    def restore_layout(self) -> bool:
+        """Restore the user's saved geometry and docks, if they were saved for these panes."""
+        s = self.settings
+        if s.layout_key != self.layout_key() or not s.window_state:
+            return False
+        if s.window_geometry:
+            self.restoreGeometry(QByteArray(s.window_geometry))
+        return self.restoreState(QByteArray(s.window_state), LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.settings.window_state = bytes(self.saveState(LAYOUT_VERSION).data())
+        self.settings.layout_key = self.layout_key()
+
+    def reset_layout(self) -> None:
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        self.show_notice(self.tr("Layout reset"))
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.about_info, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._can_close():
+            event.ignore()
+            return
+        self.save_layout()
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+def confirm_quit_during_call(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent, parent.tr("Quit during a call?"),
+        parent.tr("A call is still open. Quit anyway? The call record keeps what was saved so far."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,218 @@
+"""Build-time helpers for installers/desktop-agent.spec: version, resources, Qt excludes, licences, icons.
+
+Imported by the spec inside PyInstaller's process. Everything here works on Linux and Windows alike:
+paths are joined with pathlib, and nothing assumes a shell.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+# Qt modules the app always needs, beside those found in its source: pyqtgraph and qasync import
+# QtCore/QtGui/QtWidgets, and QtSvg draws the SVG icons (and pyqtgraph's SVG export).
+QT_ALWAYS = {"QtCore", "QtGui", "QtWidgets", "QtSvg"}
+
+# Optional extras of our dependencies that the app never uses. Each would pull in megabytes (or a GL
+# stack) if it happened to be installed in the build environment.
+EXCLUDES = [
+    "tkinter", "_tkinter", "turtle", "idlelib", "pydoc_data", "lib2to3", "ensurepip", "venv",
+    "matplotlib", "OpenGL", "OpenGL_accelerate", "h5py", "cupy", "numba", "IPython", "jupyter_rfb",
+    "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter",
+    "PyQt5", "PyQt6", "PySide2",
+    "pytest", "pytestqt", "_pytest", "keyrings.alt",
+    "desktop_agent.testing",  # throwaway PostgreSQL clusters for tests; never part of the app
+]
+
+# Translation sources are compiled to .qm; these never need to travel with the app.
+RESOURCE_SKIP_SUFFIXES = {".ts", ".pro", ".pyc"}
+
+
+def project_version(root: Path) -> str:
+    with (root / "pyproject.toml").open("rb") as fh:
+        return tomllib.load(fh)["project"]["version"]
+
+
+def write_version_module(root: Path) -> str:
+    """Make desktop_agent/_version.py carry pyproject's version: the frozen app has no package metadata.
+
+    The file is rewritten only when the version changed, so a build leaves a checkout untouched.
+    """
+    version = project_version(root)
+    target = root / "desktop_agent" / "_version.py"
+    text = ("# Fallback for frozen builds; installers/ regenerates it from pyproject.toml before freezing.\n"
+            f'VERSION = "{version}"\n')
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8", newline="\n")
+    return version
+
+
+def resource_datas(root: Path) -> list[tuple[str, str]]:
+    """(source file, destination folder) pairs for everything under resources/ that the app reads."""
+    base = root / "resources"
+    pairs = []
+    for path in sorted(base.rglob("*")):
+        if path.is_file() and path.suffix not in RESOURCE_SKIP_SUFFIXES and "__pycache__" not in path.parts:
+            rel_dir = path.parent.relative_to(root)
+            pairs.append((str(path), str(rel_dir)))
+    return pairs
+
+
+def unused_phonenumbers_data(package_dir: Path) -> list[str]:
+    """phonenumbers' geocoder, carrier and time-zone tables (40 MB of modules, a minute of analysis)
+    stay out unless the app's source uses them; parse/format need only phonenumbers.data."""
+    source = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in package_dir.rglob("*.py"))
+    unused = []
+    for api, tables in (("geocoder", "geodata"), ("carrier", "carrierdata"), ("timezone", "tzdata")):
+        if not re.search(rf"phonenumbers(\.|\s+import\s+.*\b){api}\b", source):
+            unused += [f"phonenumbers.{api}", f"phonenumbers.{tables}"]
+    return unused
+
+
+def qt_modules_used(package_dir: Path) -> set[str]:
+    """Every `PySide6.QtXxx` the app's own source names."""
+    found = set()
+    pattern = re.compile(r"PySide6\.(Qt\w+)|from\s+PySide6\s+import\s+\(?([\w\s,]+)")
+    for source in package_dir.rglob("*.py"):
+        for dotted, listed in pattern.findall(source.read_text(encoding="utf-8", errors="replace")):
+            if dotted:
+                found.add(dotted)
+            found.update(n.strip() for n in listed.split(",") if n.strip().startswith("Qt"))
+    return found
+
+
+def qt_excludes(package_dir: Path) -> list[str]:
+    """PySide6 modules installed but not used: excluded, so their Qt libraries and plugins stay out."""
+    import PySide6
+
+    installed = {p.name.split(".")[0] for p in Path(PySide6.__file__).parent.iterdir()
+                 if p.name.startswith("Qt") and p.suffix in {".so", ".pyd"}}
+    keep = QT_ALWAYS | qt_modules_used(package_dir)
+    return sorted(f"PySide6.{name}" for name in installed - keep)
+
+
+def bundled_distributions(toc_names: list[str]) -> set[str]:
+    """Distribution names of the top-level packages PyInstaller collected (from its TOC entry names)."""
+    owners = metadata.packages_distributions()
+    tops = {re.split(r"[./\\]", name, maxsplit=1)[0] for name in toc_names}
+    return {dist for top in tops for dist in owners.get(top, [])}
+
+
+def stage_licenses(root: Path, dest: Path, toc_names: list[str]) -> list[tuple[str, str, str]]:
+    """Copy every bundled component's licence texts into `dest` and write its components.json.
+
+    Returns PyInstaller TOC entries (dest name, source, "DATA") placing them in resources/licenses.
+    """
+    sys.path.insert(0, str(root))
+    from desktop_agent import licenses
+
+    # PyInstaller's bootloader ships too; the app itself is listed first under its product name.
+    extra = sorted((bundled_distributions(toc_names) | {"pyinstaller"}) - {licenses.APP_DISTRIBUTION})
+    components = licenses.components_from_metadata(extra_distributions=tuple(extra))
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shared_dir = (root / "resources" / "licenses").resolve()
+    manifest = []
+    for component in components:
+        rel_files = []
+        for src in map(Path, component["license_files"]):
+            if src.resolve().parent == shared_dir:  # the committed LGPL/GPL texts travel with resources/
+                rel_files.append(src.name)
+                continue
+            rel = Path(_safe_name(component["name"])) / _path_inside_dist_info(src)
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest / rel)
+            rel_files.append(rel.as_posix())
+        manifest.append({**component, "license_files": rel_files})
+    (dest / licenses.MANIFEST_NAME).write_text(
+        json.dumps({"components": manifest}, ensure_ascii=False, indent=1), encoding="utf-8")
+    toc = []
+    for path in sorted(p for p in dest.rglob("*") if p.is_file()):
+        rel = path.relative_to(dest)
+        toc.append((str(Path("resources", "licenses", rel)), str(path), "DATA"))
+    return toc
+
+
+def migration_imports(migrations_dir: Path) -> list[str]:
+    """Modules that Alembic's env.py and the revision scripts import: PyInstaller cannot see them,
+    because Alembic loads those files from disk at run time."""
+    names = set()
+    for script in migrations_dir.rglob("*.py"):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"), str(script))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return sorted(n for n in names if _importable(n))
+
+
+def render_icons(root: Path, out_dir: Path) -> dict[str, Path]:
+    """PNGs and a .ico from resources/icons/desktop-agent.svg, rendered by Qt in a child process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    svg = root / "resources" / "icons" / "desktop-agent.svg"
+    subprocess.run([sys.executable, str(root / "installers" / "render_icons.py"), str(svg), str(out_dir)],
+                   check=True, env=env, stdout=subprocess.DEVNULL)
+    return {"ico": out_dir / "desktop-agent.ico", "png256": out_dir / "desktop-agent-256.png"}
+
+
+def version_tuple(version: str) -> tuple[int, int, int, int]:
+    """Windows wants four numbers: "1.2.3rc1" -> (1, 2, 3, 1), "0.1" -> (0, 1, 0, 0)."""
+    numbers = [int(n) for n in re.findall(r"\d+", version)[:4]]
+    return tuple(numbers + [0] * (4 - len(numbers)))  # type: ignore[return-value]
+
+
+def windows_version_info(version: str):  # -> PyInstaller.utils.win32.versioninfo.VSVersionInfo
+    """The version resource Windows shows in the executable's Properties, from pyproject's version."""
+    from PyInstaller.utils.win32 import versioninfo as vi
+
+    numbers = version_tuple(version)
+    strings = [vi.StringStruct(k, v) for k, v in (
+        ("CompanyName", "Desktop Agent"), ("FileDescription", "Desktop Agent"),
+        ("FileVersion", version), ("InternalName", "desktop-agent"),
+        ("LegalCopyright", "GPL-3.0-or-later"), ("OriginalFilename", "desktop-agent.exe"),
+        ("ProductName", "Desktop Agent"), ("ProductVersion", version))]
+    return vi.VSVersionInfo(
+        ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers),
+        kids=[vi.StringFileInfo([vi.StringTable("040904B0", strings)]),
+              vi.VarFileInfo([vi.VarStruct("Translation", [0x0409, 1200])])])
+
+
+def _path_inside_dist_info(src: Path) -> Path:
+    for i, part in enumerate(src.parts):
+        if part.endswith(".dist-info"):
+            return Path(*src.parts[i + 1:])
+    return Path(src.name)  # e.g. Python's own LICENSE.txt
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name)
+
+
+def _importable(name: str) -> bool:
+    """Whether `name` is a module, found on disk without importing it (importing would run its code)."""
+    import importlib.machinery
+    import importlib.util
+
+    top, *rest = name.split(".")
+    spec = importlib.util.find_spec(top)
+    if spec is None:
+        return False
+    places = list(spec.submodule_search_locations or [])
+    for i, part in enumerate(rest):
+        last = i == len(rest) - 1
+        found = importlib.machinery.PathFinder.find_spec(part, places)
+        if found is None:
+            return False
+        if not last:
+            places = list(found.submodule_search_locations or [])
+    return True

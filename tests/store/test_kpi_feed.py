@@ -1,0 +1,157 @@
+"""The live KPI feed on SQLite (polling) and PostgreSQL (LISTEN/NOTIFY), and the KPI inputs from the store."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from desktop_agent.core.queue_log import QueueLogRecord
+from desktop_agent.store import queue_log
+from desktop_agent.store.database import Database, make_engine, parse_url
+from desktop_agent.store.kpi_feed import QueueLogFeed, first_id_at, read_contacts, read_survey_answers
+from desktop_agent.store.migrate import alembic_config, head_revision, upgrade
+from desktop_agent.store.models import Customer, Interaction, SurveyAnswer, Ticket
+from desktop_agent.testing import start_pg_cluster
+
+T0 = datetime(2025, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def rows(n: int, start: int = 0, queue: str = "support") -> list[QueueLogRecord]:
+    return [QueueLogRecord.make(T0 + timedelta(seconds=start + i), f"c{start + i}", queue, "NONE", "ENTERQUEUE",
+                                "", "", "1") for i in range(n)]
+
+
+def test_reads_only_new_rows(db):
+    feed = QueueLogFeed(db)
+    assert feed.read_new() == []
+    queue_log.append(db.engine, rows(3))
+    assert [r.callid for r in feed.read_new()] == ["c0", "c1", "c2"]
+    assert feed.read_new() == []
+    queue_log.append(db.engine, rows(2, start=3))
+    assert [r.callid for r in feed.read_new()] == ["c3", "c4"]
+    assert feed.healthy and feed.staleness < 5
+
+
+def test_feed_since_a_time_replays_from_there(db):
+    queue_log.append(db.engine, rows(10))
+    feed = QueueLogFeed.since(db, T0 + timedelta(seconds=7))
+    assert [r.callid for r in feed.read_new()] == ["c7", "c8", "c9"]
+    later = QueueLogFeed.since(db, T0 + timedelta(hours=1))
+    assert later.read_new() == []
+    queue_log.append(db.engine, rows(1, start=3600))
+    assert [r.callid for r in later.read_new()] == ["c3600"]
+    assert first_id_at(db, T0) == later.last_id - 10
+
+
+def test_batches_are_bounded(db):
+    queue_log.append(db.engine, rows(25))
+    feed = QueueLogFeed(db, batch=10)
+    assert [len(feed.read_new()) for _ in range(4)] == [10, 10, 5, 0]
+
+
+def test_wait_wakes_up_when_rows_arrive(db):
+    feed = QueueLogFeed(db, poll_interval=0.05)
+    feed.wait(0.2)          # PostgreSQL: sets up LISTEN (and asks for one read); SQLite: a plain poll
+    feed.read_new()
+    assert feed.wait(0.3) is False
+    writer = threading.Timer(0.3, lambda: queue_log.append(db.engine, rows(2)))
+    writer.start()
+    started = time.monotonic()
+    try:
+        woken = feed.wait(20)
+    finally:
+        writer.join()
+        feed.close()
+    assert woken is True
+    assert time.monotonic() - started < 15      # woke long before the timeout, not at it
+    assert len(feed.read_new()) == 2
+
+
+@pytest.mark.postgres
+def test_trigger_installed_on_postgresql(pg_url):
+    db = Database(make_engine(parse_url(pg_url)))
+    upgrade(db.engine)
+    triggers = text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+    with db.engine.connect() as conn:
+        assert conn.execute(triggers).scalars().all() == ["queue_log_notify"]
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    with db.engine.connect() as conn:
+        assert conn.execute(triggers).scalars().all() == []
+    assert upgrade(db.engine) == head_revision()
+    db.dispose()
+
+
+@pytest.mark.postgres
+def test_survives_the_database_going_away():
+    cluster = start_pg_cluster()  # its own cluster: crashing the shared one would break other tests
+    try:
+        db = Database(make_engine(parse_url(cluster.createdb("feed"))))
+        upgrade(db.engine)
+        queue_log.append(db.engine, rows(2))
+        feed = QueueLogFeed(db, poll_interval=0.05)
+        assert len(feed.read_new()) == 2
+        assert feed.wait(0.2) is True       # LISTEN set up
+        cluster.crash()
+        assert feed.read_new() == []
+        assert not feed.healthy and feed.last_error
+        assert feed.wait(0.3) is False       # no exception, no busy loop
+        time.sleep(0.3)
+        assert feed.staleness >= 0.5
+        cluster.restart()
+        queue_log.append(db.engine, rows(3, start=10))
+        got: list[QueueLogRecord] = []
+        deadline = time.monotonic() + 30
+        while len(got) < 3 and time.monotonic() < deadline:
+            feed.wait(0.5)
+            got += feed.read_new()
+        assert [r.callid for r in got] == ["c10", "c11", "c12"]
+        assert feed.healthy and feed.staleness < 5
+        # and NOTIFY works again on a fresh LISTEN connection
+        for _ in range(5):
+            if feed.reconnects:
+                break
+            feed.wait(0.3)
+        assert feed.reconnects >= 1
+        writer = threading.Timer(0.3, lambda: queue_log.append(db.engine, rows(1, start=20)))
+        writer.start()
+        assert feed.wait(20) is True
+        writer.join()
+        assert [r.callid for r in feed.read_new()] == ["c20"]
+        feed.close()
+        db.dispose()
+    finally:
+        cluster.stop()
+
+
+def test_survey_answers_and_contacts_for_kpis(db):
+    with db.transaction() as s:
+        s.add_all([SurveyAnswer(callid="c1", queue="support", at=T0, kind="csat", score=5),
+                   SurveyAnswer(callid="c2", queue="sales", at=T0 + timedelta(minutes=1), kind="nps", score=9),
+                   SurveyAnswer(callid="c3", queue="support", at=T0 + timedelta(days=2), kind="ces", score=3)])
+        cust = Customer(full_name="Иван Петров")
+        s.add(cust)
+        s.flush()
+        billing = Ticket(number="T-1", customer_id=cust.id, subject="bill", category="billing")
+        s.add(billing)
+        s.flush()
+        for day, ticket in ((0, billing.id), (2, billing.id), (1, None)):
+            s.add(Interaction(callid=f"i{day}", customer_id=cust.id, ticket_id=ticket,
+                              offered_at=T0 + timedelta(days=day)))
+        s.add(Interaction(callid="anon", customer_id=None, ticket_id=billing.id, offered_at=T0))
+    answers = read_survey_answers(db, T0, T0 + timedelta(days=1))
+    assert sorted((a.kind, a.score, a.queue) for a in answers) == [("csat", 5, "support"), ("nps", 9, "sales")]
+    assert [a.kind for a in read_survey_answers(db, T0, T0 + timedelta(days=3), queue="support")] in (
+        ["csat", "ces"], ["ces", "csat"])
+    contacts = read_contacts(db, T0, T0 + timedelta(days=1))
+    assert sorted(c.at for c in contacts) == [T0, T0 + timedelta(days=2)]   # no ticket, no customer: left out
+    assert {c.category for c in contacts} == {"billing"} and len({c.customer_id for c in contacts}) == 1
+    uuid.UUID(contacts[0].customer_id)

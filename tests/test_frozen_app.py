@@ -1,0 +1,166 @@
+"""The frozen app: built with installers/desktop-agent.spec into a temp dir, then run as a user would.
+
+One PyInstaller build (about a minute on 2 cores) serves every test here; nothing is cached in the repo.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import tomllib
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "installers" / "desktop-agent.spec"
+EXE = "desktop-agent.exe" if sys.platform == "win32" else "desktop-agent"
+
+
+def project_version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        return tomllib.load(fh)["project"]["version"]
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment of a user's session: no test overrides of resources or the database."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DESKTOP_AGENT_DB", "DESKTOP_AGENT_RESOURCES", "PYTHONPATH"}}
+    env.update(QT_QPA_PLATFORM="offscreen", **extra)
+    return env
+
+
+@pytest.fixture(scope="module")
+def frozen_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("frozen")
+    result = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(out / "dist"), "--workpath", str(out / "build"), str(SPEC)],
+        cwd=out, capture_output=True, text=True, timeout=900, env=clean_env())
+    assert result.returncode == 0, result.stderr[-4000:]
+    app = out / "dist" / "desktop-agent"
+    assert (app / EXE).is_file()
+    return app
+
+
+def run_app(app: Path, *args: str, home: Path, timeout: float = 180) -> subprocess.CompletedProcess:
+    return subprocess.run([str(app / EXE), *args], capture_output=True, text=True, timeout=timeout,
+                          env=clean_env(DESKTOP_AGENT_HOME=str(home)), cwd=home)
+
+
+def test_frozen_version_is_pyprojects(frozen_dir, tmp_path):
+    result = run_app(frozen_dir, "--version", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"desktop-agent {project_version()}"
+
+
+def test_smoke_call_on_a_fresh_profile(frozen_dir, tmp_path):
+    home = tmp_path / "fresh profile"
+    home.mkdir()
+    result = run_app(frozen_dir, "--smoke-test", home=home)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    # Demo data holds past interactions too: find the one this run took, by the call id it reports.
+    reported = re.search(r"call (\S+) answered", result.stdout)
+    assert reported, result.stdout
+    database = home / "desktop-agent.sqlite3"
+    assert database.is_file()
+    with sqlite3.connect(database) as conn:
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        rows = conn.execute("SELECT answered_at, ended_at, disposition_code FROM interactions "
+                            "WHERE callid = ?", (reported.group(1),)).fetchall()
+    assert revision  # the bundled Alembic scripts ran
+    assert len(rows) == 1
+    answered_at, ended_at, disposition = rows[0]
+    assert answered_at and ended_at and disposition
+    # The frozen app writes no bytecode into its own folder (the uninstaller would leave it behind).
+    assert not list(frozen_dir.rglob("__pycache__"))
+
+
+@pytest.mark.postgres
+def test_frozen_app_migrates_postgresql(frozen_dir, pg_url, tmp_path):
+    # psycopg's binary build and the Alembic scripts are the parts PyInstaller cannot see by itself.
+    upgrade = run_app(frozen_dir, "--db", pg_url, "db", "upgrade", home=tmp_path)
+    assert upgrade.returncode == 0, upgrade.stderr
+    info = run_app(frozen_dir, "--db", pg_url, "db", "info", home=tmp_path)
+    assert info.returncode == 0, info.stderr
+    report = json.loads(info.stdout)
+    assert report["backend"] == "postgresql" and report["schema_current"] is True
+
+
+def test_bundle_contents(frozen_dir):
+    internal = frozen_dir / "_internal"
+    assert (internal / "resources" / "icons" / "desktop-agent.svg").is_file()
+    assert list((internal / "resources" / "defaults").glob("*.yaml"))
+    assert (internal / "desktop_agent" / "store" / "migrations" / "script.py.mako").is_file()
+    assert list((internal / "desktop_agent" / "store" / "migrations" / "versions").glob("*.py"))
+    manifest = json.loads((internal / "resources" / "licenses" / "components.json").read_text("utf-8"))
+    names = {c["name"]: c for c in manifest["components"]}
+    for needed in ("Desktop Agent", "Qt", "Python", "PySide6_Essentials", "SQLAlchemy", "pyinstaller"):
+        assert needed in names, needed
+    for component in manifest["components"]:
+        for rel in component["license_files"]:
+            assert (internal / "resources" / "licenses" / rel).is_file(), rel
+    assert "LGPL-3.0-only.txt" in names["Qt"]["license_files"]
+    # Qt modules the app does not use stay out, with their libraries.
+    bundled = {p.name for p in internal.rglob("*")}
+    for unused in ("QtQml", "QtQuick", "QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtDesigner"):
+        assert not any(name.startswith((f"PySide6.{unused}", f"{unused}.", f"libQt6{unused[2:]}.",
+                                        f"Qt6{unused[2:]}.")) for name in bundled), unused
+    assert not [n for n in bundled if n.startswith("phonenumbers") and "geodata" in n]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the tarball and install.sh are for Linux")
+def test_linux_tarball_installs_and_uninstalls_for_the_user(frozen_dir, tmp_path):
+    out = tmp_path / "out"
+    built = subprocess.run(
+        ["bash", str(ROOT / "installers" / "linux" / "build_tarball.sh"), "--app-dir", str(frozen_dir),
+         "--out", str(out)],
+        capture_output=True, text=True, timeout=300, env=clean_env(PYTHON=sys.executable))
+    assert built.returncode == 0, built.stderr
+    tarball = Path(built.stdout.strip().splitlines()[-1])
+    assert tarball.name == f"desktop-agent-{project_version()}-linux-{os.uname().machine}.tar.gz"
+    with tarfile.open(tarball) as tar:
+        tar.extractall(tmp_path / "unpacked", filter="tar")
+    unpacked = next((tmp_path / "unpacked").iterdir())
+
+    home = tmp_path / "home of a user"  # a space, as in many real home folders
+    home.mkdir()
+    env = clean_env(HOME=str(home), PATH="/usr/bin:/bin")
+    env.pop("XDG_DATA_HOME", None)
+    env.pop("PREFIX", None)
+    installed = subprocess.run(["sh", str(unpacked / "install.sh")], capture_output=True, text=True,
+                               timeout=120, env=env)
+    assert installed.returncode == 0, installed.stderr
+    local = home / ".local"
+    command = local / "bin" / "desktop-agent"
+    entry = local / "share" / "applications" / "desktop-agent.desktop"
+    assert command.is_symlink()
+    assert (local / "share" / "icons" / "hicolor" / "scalable" / "apps" / "desktop-agent.svg").is_file()
+    assert (local / "share" / "icons" / "hicolor" / "256x256" / "apps" / "desktop-agent.png").is_file()
+    version = subprocess.run([str(command), "--version"], capture_output=True, text=True, timeout=60, env=env)
+    assert version.stdout.strip() == f"desktop-agent {project_version()}"
+    text = entry.read_text(encoding="utf-8")
+    assert f'Exec="{local}/lib/desktop-agent/desktop-agent"\n' in text
+    assert "@EXEC@" not in text and "Icon=desktop-agent" in text
+    if shutil.which("desktop-file-validate"):
+        check = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+
+    data = home / ".local" / "share" / "desktop-agent"
+    data.mkdir()
+    (data / "desktop-agent.sqlite3").write_bytes(b"the user's data")
+    removed = subprocess.run(["sh", str(local / "lib" / "desktop-agent" / "uninstall.sh")],
+                             capture_output=True, text=True, timeout=60, env=env)
+    assert removed.returncode == 0, removed.stderr
+    assert not command.exists() and not command.is_symlink() and not entry.exists()
+    assert not (local / "lib" / "desktop-agent").exists()
+    assert not list((local / "share" / "icons").rglob("desktop-agent.*"))
+    assert (data / "desktop-agent.sqlite3").read_bytes() == b"the user's data"

@@ -1,0 +1,70 @@
+"""Shared by the operator-window tests: an asyncio loop on Qt (qasync), and the real services."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+import qasync
+
+from desktop_agent.core.dto import CustomerDTO, PhoneDTO
+from desktop_agent.core.ports import AgentDTO
+from desktop_agent.crm.screen_pop import ScreenPopService
+from desktop_agent.store import queue_log
+from desktop_agent.store.customers import NewCustomer, create_customer
+from desktop_agent.store.database import Database
+from desktop_agent.store.defaults import load_defaults
+from desktop_agent.store.interactions import InteractionStore
+from desktop_agent.store.reference import ReferenceStore
+from desktop_agent.ui.kpi_strip import PersonalKpis, personal_kpis
+
+
+@pytest.fixture
+def qloop(qapp):
+    """qasync's loop over the test's QApplication: run scenarios with `qloop.run_until_complete(...)`."""
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    loop.run_until_complete(asyncio.sleep(0))
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+@dataclass
+class Services:
+    db: Database
+    agent: AgentDTO
+    interactions: InteractionStore
+    reference: ReferenceStore
+    screen_pops: ScreenPopService
+    customer: CustomerDTO
+
+    def personal_kpis(self) -> PersonalKpis:
+        return personal_kpis(self.interactions.for_agent(self.agent.id, datetime(2000, 1, 1, tzinfo=UTC)))
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        return tuple(p.e164 for p in self.customer.phones)
+
+    database_label = "test database"
+
+    def queue_log(self) -> list:
+        return list(queue_log.read_after(self.db.engine, 0))
+
+    def write_queue_log(self, records) -> int:  # noqa: ANN001
+        return queue_log.append(self.db.engine, records)
+
+
+@pytest.fixture
+def services(db: Database) -> Services:
+    load_defaults(db)
+    reference = ReferenceStore(db, origin="test-desk")
+    agent = reference.get_or_create_agent("op.ivanova", "Ирина Иванова")
+    customer = create_customer(db, NewCustomer(
+        full_name="Пётр Сергеевич Смирнов", phones=(PhoneDTO("+79161234567"),), vip=True))
+    return Services(db, agent, InteractionStore(db, origin="test-desk"), reference,
+                    ScreenPopService.over_store(db), customer)
