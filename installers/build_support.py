@@ -7,6 +7,7 @@ paths are joined with pathlib, and nothing assumes a shell.
 from __future__ import annotations
 
 import ast
+import fnmatch
 import json
 import os
 import re
@@ -75,6 +76,129 @@ def unused_phonenumbers_data(package_dir: Path) -> list[str]:
         if not re.search(rf"phonenumbers(\.|\s+import\s+.*\b){api}\b", source):
             unused += [f"phonenumbers.{api}", f"phonenumbers.{tables}"]
     return unused
+
+
+# Qt plugins a desktop never loads: kiosk and embedded platforms with their input drivers, rare image
+# formats, and the GTK3 theme, which would load the desktop's own GTK against the GLib and Pango copied
+# from the build machine (a crash on a newer desktop); Qt's own style and the portal theme remain.
+QT_PLUGINS_UNUSED = (
+    "platforms/*eglfs*", "platforms/*linuxfb*", "platforms/*minimalegl*", "platforms/*vnc*",
+    "platforms/*vkkhrdisplay*", "egldeviceintegrations/*", "generic/*", "platformthemes/*gtk3*",
+    "imageformats/*tiff*", "imageformats/*webp*", "imageformats/*icns*", "imageformats/*tga*",
+    "imageformats/*wbmp*",
+)
+APP_LANGUAGES = {"ru", "en"}
+
+
+def _posix(dest: str) -> str:
+    return dest.replace("\\", "/")
+
+
+def _unused_qt_plugin(dest: str) -> bool:
+    path = _posix(dest)
+    if not path.startswith("PySide6/") or "/plugins/" not in path:
+        return False
+    tail = path.split("/plugins/", 1)[1]
+    return any(fnmatch.fnmatch(tail, pattern) for pattern in QT_PLUGINS_UNUSED)
+
+
+def prune_qt_binaries(binaries: list) -> list:
+    """Drop the unused Qt plugins, then the libraries that only they needed (and nothing else does)."""
+    from PyInstaller.depend.bindepend import get_imports
+
+    dropped = [b for b in binaries if _unused_qt_plugin(b[0])]
+    kept = [b for b in binaries if not _unused_qt_plugin(b[0])]
+    by_name = {Path(_posix(b[0])).name.lower(): b for b in kept}
+
+    def needs(entry) -> set[str]:
+        try:
+            return {Path(name).name.lower() for name, _ in get_imports(entry[1])}
+        except Exception:  # noqa: BLE001 - an unreadable binary keeps everything it might need
+            return set(by_name)
+
+    candidates: set[str] = set()
+    stack = [needs(b) for b in dropped]
+    while stack:
+        for name in stack.pop() - candidates:
+            if name in by_name:
+                candidates.add(name)
+                stack.append(needs(by_name[name]))
+    changed = True
+    while changed:  # a candidate that anything kept still links against stays
+        changed = False
+        for entry in kept:
+            if Path(_posix(entry[0])).name.lower() not in candidates:
+                still = needs(entry) & candidates
+                if still:
+                    candidates -= still
+                    changed = True
+    return [b for b in kept if Path(_posix(b[0])).name.lower() not in candidates]
+
+
+def prune_qt_translations(datas: list) -> list:
+    """Qt's own .qm files only for the languages the app ships (a few MB of the rest otherwise)."""
+    def other_language(dest: str) -> bool:
+        path = _posix(dest)
+        match = re.search(r"/translations/[a-z_]+?_([a-z]{2})(?:_[A-Za-z]{2})?\.qm$", path)
+        return path.startswith("PySide6/") and bool(match) and match.group(1) not in APP_LANGUAGES
+    return [d for d in datas if not other_language(d[0])]
+
+
+def faker_locales_used(package_dir: Path) -> set[str]:
+    source = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in package_dir.rglob("*.py"))
+    return {"en", "en_US"} | set(re.findall(r"Faker\(\s*[\"']([a-z]{2}_[A-Z]{2})[\"']", source))
+
+
+def prune_faker_locales(pure: list, datas: list, package_dir: Path) -> tuple[list, list]:
+    """Faker (demo data only) ships ~90 locales as modules and as files it lists; keep those the app asks
+    for, plus the locales they import from (en_US's bank provider builds on en_GB's, for one).
+
+    Its locale discovery lists the files beside the providers, so modules and files are pruned alike.
+    """
+    wanted = faker_locales_used(package_dir)
+
+    def locale_key(parts: list[str]) -> tuple[str, str] | None:
+        # faker.providers.<provider>.<locale>[...]: a locale is xx, xxx or xx_YY
+        if (len(parts) >= 4 and parts[:2] == ["faker", "providers"]
+                and re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", parts[3])):
+            return parts[2], parts[3]
+        return None
+
+    sources = {m[0]: m[1] for m in pure}
+    keep = {key for name in sources if (key := locale_key(name.split("."))) and key[1] in wanted}
+    # A provider without the asked-for locale falls back to its `default_locale` (bank: en_GB).
+    for name, path in sources.items():
+        parts = name.split(".")
+        if len(parts) == 3 and parts[:2] == ["faker", "providers"] and path and path.endswith(".py"):
+            found = re.search(r"^default_locale\s*=\s*[\"']([\w]+)[\"']", Path(path).read_text(encoding="utf-8"),
+                              re.MULTILINE)
+            if found:
+                keep.add((parts[2], found.group(1)))
+    pending = [name for name in sources if (key := locale_key(name.split("."))) in keep]
+    while pending:
+        name = pending.pop()
+        try:
+            tree = ast.parse(Path(sources[name]).read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, TypeError):
+            continue
+        package = name.split(".") if sources[name].endswith("__init__.py") else name.split(".")[:-1]
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            base = package[:len(package) - node.level + 1] if node.level else []
+            target = base + (node.module.split(".") if node.module else [])
+            key = locale_key(target)
+            if key and key not in keep:
+                keep.add(key)
+                pending += [n for n in sources if locale_key(n.split(".")) == key]
+
+    def dropped(parts: list[str]) -> bool:
+        key = locale_key(parts)
+        return key is not None and key not in keep
+
+    pure = [m for m in pure if not dropped(m[0].split("."))]
+    datas = [d for d in datas if not dropped(_posix(d[0]).split("/"))]
+    return pure, datas
 
 
 def qt_modules_used(package_dir: Path) -> set[str]:

@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         "settings": settings.params(),
         "overall": queue_json(snap.overall) if not args.queue else queues.get(args.queue, queue_json(snap.overall)),
         "queues": queues,
-        "agents_at_end": [a.to_json() for a in snap.agents],
+        "agents_at_end": [a.to_json(as_of) for a in snap.agents],
         "fcr": fcr.to_json(),
         "formulas": {name: f.to_json() for name, f in snap.formulas.items()},
     })

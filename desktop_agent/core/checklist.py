@@ -5,7 +5,7 @@ worker while the operator keeps ticking.
 
 A definition's steps come from JSON (the checklist_definitions.steps column, loaded from YAML):
     {"key": "listen", "title": "...", "hint": "...", "phrases": ["template-key", ...],
-     "cue": {"kind": "hold" | "silence" | "talk", "after": 60}}
+     "cue": {"kind": "hold" | "silence" | "talk", "after": 60, "message": "what to tell the operator"}}
 A cue fires when the call has been in that condition (on hold, silent, talking) for `after`
 seconds, once per episode: a second hold fires the hold cue again.
 """
@@ -27,6 +27,7 @@ class CueRule:
     after_seconds: float
     key: str  # unique within a run: which cue fired is remembered by key and episode
     step_key: str | None = None  # the step the cue points the operator to
+    message: str = ""  # shown when it fires; empty: the UI words it from the kind
 
 
 # Cues every run gets unless the UI configures others: a long hold, a long silence.
@@ -74,7 +75,8 @@ def _parse_cue(raw: Any, step_key: str) -> CueRule | None:
         return None
     if kind not in CUE_KINDS or seconds < 0:
         return None
-    return CueRule(kind, seconds, f"{step_key}:{kind}", step_key)
+    message = raw.get("message")
+    return CueRule(kind, seconds, f"{step_key}:{kind}", step_key, message if isinstance(message, str) else "")
 
 
 def parse_steps(raw: Any) -> tuple[ChecklistStep, ...]:
@@ -128,6 +130,8 @@ def steps_to_json(steps: Iterable[ChecklistStep]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"key": s.key, "title": s.title, "hint": s.hint, "phrases": list(s.phrases)}
         if s.cue is not None:
             item["cue"] = {"kind": s.cue.kind, "after": s.cue.after_seconds}
+            if s.cue.message:
+                item["cue"]["message"] = s.cue.message
         out.append(item)
     return out
 

@@ -8,11 +8,15 @@ logged and skipped: a broken plug-in must never stop a call from being answered.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 from uuid import UUID
+
+from sqlalchemy import Connection
 
 from desktop_agent.core.dto import CustomerDTO, PhoneDTO
 from desktop_agent.core.phone import format_international
@@ -129,25 +133,52 @@ class ConnectorRegistry:
         return Gathered(None, tuple(failed))
 
 
-class StoreConnector:
-    """The built-in CRM: our own customers table. Each method is one short connection."""
+class StoreReader:
+    """Read-only connections for the CRM, shared by everything one lookup does on this thread.
 
-    name = "builtin"
+    A screen-pop asks the connector and then the history; on PostgreSQL every checkout costs a
+    ping, a BEGIN and a ROLLBACK on top of the queries. Inside `with reader.connection():` they all
+    use one AUTOCOMMIT connection, so a lookup is one checkout and its queries only.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._local = threading.local()
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        current = getattr(self._local, "conn", None)
+        if current is not None:
+            yield current
+            return
+        with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+
+class StoreConnector:
+    """The built-in CRM: our own customers table."""
+
+    name = "builtin"
+
+    def __init__(self, db: Database, reader: StoreReader | None = None) -> None:
+        self.db = db
+        self.reader = reader or StoreReader(db)
 
     def lookup_by_number(self, e164: str) -> list[CustomerMatch]:
-        with self.db.engine.connect() as conn:
+        with self.reader.connection() as conn:
             found = store.find_by_e164(conn, e164)
         return [CustomerMatch(f.customer, f.last_contact_at, self.name) for f in found]
 
     def get_customer(self, customer_id: UUID) -> CustomerDTO | None:
-        with self.db.engine.connect() as conn:
+        with self.reader.connection() as conn:
             return store.get_customer(conn, customer_id)
 
     def search(self, text: str, limit: int = 20) -> list[CustomerDTO]:
-        with self.db.engine.connect() as conn:
+        with self.reader.connection() as conn:
             return store.search_customers(conn, text, limit)
 
     def create_provisional_contact(self, e164: str | None, caller_id_raw: str = "") -> CustomerDTO:

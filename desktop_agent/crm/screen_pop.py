@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -15,8 +16,8 @@ from uuid import UUID
 
 from desktop_agent.core.domain import utcnow
 from desktop_agent.core.dto import Badges, CustomerDTO, InteractionDTO, ScreenPop, TicketDTO
-from desktop_agent.core.phone import CallerIdKind, normalise
-from desktop_agent.crm.connector import ConnectorRegistry, CustomerMatch, StoreConnector
+from desktop_agent.core.phone import CallerId, normalise
+from desktop_agent.crm.connector import ConnectorRegistry, CustomerMatch, StoreConnector, StoreReader
 from desktop_agent.store import customers as store
 from desktop_agent.store.database import Database
 
@@ -44,12 +45,12 @@ class HistorySource(Protocol):
 class StoreHistory:
     """Three indexed queries on one connection."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, db: Database, reader: StoreReader | None = None) -> None:
+        self.reader = reader or StoreReader(db)
 
     def history(self, *, customer_id: UUID | None, caller_number: str | None, since: datetime,
                 limit: int = LAST_INTERACTIONS) -> CallerHistory:
-        with self.db.engine.connect() as conn:
+        with self.reader.connection() as conn:
             tickets = store.open_tickets(conn, customer_id) if customer_id is not None else []
             calls = store.last_interactions(conn, customer_id=customer_id, caller_number=caller_number,
                                             limit=limit)
@@ -66,31 +67,37 @@ def _most_recent_first(matches: Sequence[CustomerMatch]) -> list[CustomerMatch]:
 
 class ScreenPopService:
     def __init__(self, registry: ConnectorRegistry, history: HistorySource, *,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+                 clock: Callable[[], datetime] = utcnow,
+                 scope: Callable[[], AbstractContextManager[object]] = nullcontext) -> None:
         self.registry = registry
         self.history_source = history
         self.clock = clock
+        self.scope = scope  # held around each lookup: lets the built-in parts share one connection
 
     @classmethod
     def over_store(cls, db: Database, **kwargs) -> ScreenPopService:  # noqa: ANN003
         """The default wiring: the built-in connector first, history from the same database."""
-        return cls(ConnectorRegistry([StoreConnector(db)]), StoreHistory(db), **kwargs)
+        reader = StoreReader(db)
+        return cls(ConnectorRegistry([StoreConnector(db, reader)]), StoreHistory(db, reader),
+                   scope=reader.connection, **kwargs)
 
     def lookup(self, caller_id_raw: object) -> ScreenPop:
         """Never raises: any input gives a ScreenPop (unknown caller when nothing matches)."""
-        try:
-            return self._lookup(caller_id_raw)
-        except Exception:  # noqa: BLE001 - the ring path must survive anything; the log has the details
-            log.exception("screen-pop lookup failed")
-            raw = "" if caller_id_raw is None else str(caller_id_raw)[:512]
-            return ScreenPop(caller_id_raw=raw, caller_kind=CallerIdKind.INVALID.value, caller_number=None,
-                             customer=None, partial=True)
-
-    def _lookup(self, caller_id_raw: object) -> ScreenPop:
-        caller = normalise(caller_id_raw)
-        if not caller.is_number or not caller.e164:
+        caller = normalise(caller_id_raw)  # never raises either
+        if not caller.is_number or caller.e164 is None:
             return ScreenPop(caller_id_raw=caller.raw, caller_kind=caller.kind.value, caller_number=None,
                              customer=None)
+        try:
+            with self.scope():
+                return self._lookup(caller)
+        except Exception as exc:  # noqa: BLE001 - the ring path must survive anything, the database too
+            log.warning("screen-pop lookup failed: %s: %s", type(exc).__name__, (str(exc).splitlines() or [""])[0],
+                        exc_info=log.isEnabledFor(logging.DEBUG))
+            return ScreenPop(caller_id_raw=caller.raw, caller_kind=caller.kind.value, caller_number=caller.e164,
+                             customer=None, partial=True)
+
+    def _lookup(self, caller: CallerId) -> ScreenPop:
+        assert caller.e164 is not None  # checked by lookup()
         found = self.registry.lookup_by_number(caller.e164)
         partial = bool(found.failed)
         ranked = _most_recent_first(found.items)

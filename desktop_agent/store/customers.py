@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Connection, Select, func, insert, literal_column, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, insert, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from desktop_agent.core.domain import OPEN_STATUSES, Segment, utcnow
@@ -155,15 +155,21 @@ def _customer_dto(row, phones: tuple[PhoneDTO, ...]) -> CustomerDTO:  # noqa: AN
     )
 
 
+# The screen-pop's statements are built once, with bind parameters: building a SELECT costs more
+# Python time than running it through the indexes.
+_BY_E164 = _with_phones(
+    select(_phones.c.customer_id).where(_phones.c.e164 == bindparam("e164")).limit(bindparam("limit"))
+)
+_BY_ID = _with_phones(select(_customers.c.id.label("customer_id")).where(_customers.c.id == bindparam("id")))
+
+
 def find_by_e164(conn: Executor, e164: str, limit: int = MAX_CUSTOMERS_PER_NUMBER) -> list[ContactedCustomer]:
     """Customers owning the number, with all their phones and last contact time: one indexed query."""
-    ids = select(_phones.c.customer_id).where(_phones.c.e164 == e164).limit(limit)
-    return _collect(conn.execute(_with_phones(ids)), first_number=e164)
+    return _collect(conn.execute(_BY_E164, {"e164": e164, "limit": limit}), first_number=e164)
 
 
 def get_customer(conn: Executor, customer_id: uuid.UUID) -> CustomerDTO | None:
-    ids = select(_customers.c.id.label("customer_id")).where(_customers.c.id == customer_id)
-    found = _collect(conn.execute(_with_phones(ids)))
+    found = _collect(conn.execute(_BY_ID, {"id": customer_id}))
     return found[0].customer if found else None
 
 
@@ -208,15 +214,18 @@ _TICKET_COLUMNS = (
 )
 
 
+_OPEN_TICKETS = (
+    select(*_TICKET_COLUMNS)
+    .where(_tickets.c.customer_id == bindparam("customer_id"), _tickets.c.status.in_(OPEN_STATUSES))
+    .order_by(_tickets.c.created_at.desc())
+    .limit(bindparam("limit"))
+)
+
+
 def open_tickets(conn: Executor, customer_id: uuid.UUID, limit: int = MAX_OPEN_TICKETS) -> list[TicketDTO]:
     """Not resolved or closed, newest first (index customer_id, status)."""
-    stmt = (
-        select(*_TICKET_COLUMNS)
-        .where(_tickets.c.customer_id == customer_id, _tickets.c.status.in_(OPEN_STATUSES))
-        .order_by(_tickets.c.created_at.desc())
-        .limit(limit)
-    )
-    return [TicketDTO(**row._mapping) for row in conn.execute(stmt)]
+    rows = conn.execute(_OPEN_TICKETS, {"customer_id": customer_id, "limit": limit})
+    return [TicketDTO(**row._mapping) for row in rows]
 
 
 _INTERACTION_COLUMNS = (
@@ -228,34 +237,43 @@ _INTERACTION_COLUMNS = (
 )
 
 
-def _whose(customer_id: uuid.UUID | None, caller_number: str | None):  # noqa: ANN202
+def _by_owner(make) -> dict[str, Select]:  # noqa: ANN001
+    """The same statement keyed by customer and by raw number (each has its own index)."""
+    return {
+        "customer_id": make(_interactions.c.customer_id == bindparam("key")),
+        "caller_number": make(_interactions.c.caller_number == bindparam("key")),
+    }
+
+
+_LAST_INTERACTIONS = _by_owner(lambda whose: (
+    select(*_INTERACTION_COLUMNS).where(whose).order_by(_interactions.c.offered_at.desc()).limit(bindparam("limit"))
+))
+_COUNT_SINCE = _by_owner(lambda whose: (
+    select(func.count(literal_column("1"))).select_from(_interactions)
+    .where(whose, _interactions.c.offered_at >= bindparam("since"))
+))
+
+
+def _owner(customer_id: uuid.UUID | None, caller_number: str | None) -> tuple[str, object]:
     if customer_id is not None:
-        return _interactions.c.customer_id == customer_id
+        return "customer_id", customer_id
     if caller_number:
-        return _interactions.c.caller_number == caller_number
+        return "caller_number", caller_number
     raise ValueError("a customer id or a caller number is needed")
 
 
 def last_interactions(conn: Executor, *, customer_id: uuid.UUID | None = None,
                       caller_number: str | None = None, limit: int = 10) -> list[InteractionDTO]:
     """The newest calls of a customer, or of a raw number nobody owns; the disposition is the outcome."""
-    stmt = (
-        select(*_INTERACTION_COLUMNS)
-        .where(_whose(customer_id, caller_number))
-        .order_by(_interactions.c.offered_at.desc())
-        .limit(limit)
-    )
-    return [InteractionDTO(**row._mapping) for row in conn.execute(stmt)]
+    by, key = _owner(customer_id, caller_number)
+    rows = conn.execute(_LAST_INTERACTIONS[by], {"key": key, "limit": limit})
+    return [InteractionDTO(**row._mapping) for row in rows]
 
 
 def count_contacts_since(conn: Executor, since: datetime, *, customer_id: uuid.UUID | None = None,
                          caller_number: str | None = None) -> int:
-    stmt = (
-        select(func.count(literal_column("1")))
-        .select_from(_interactions)
-        .where(_whose(customer_id, caller_number), _interactions.c.offered_at >= since)
-    )
-    return int(conn.execute(stmt).scalar_one())
+    by, key = _owner(customer_id, caller_number)
+    return int(conn.execute(_COUNT_SINCE[by], {"key": key, "since": since}).scalar_one())
 
 
 # -- writing -------------------------------------------------------------------------------------

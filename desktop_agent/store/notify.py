@@ -78,6 +78,8 @@ class DatabaseChangeFeed:
 
     Run it either in its own thread (`start()`; handlers run on that thread) or on an asyncio
     loop (`await run()`; handlers run on the loop, blocking reads go to a worker thread).
+    Without `since_id` it starts at the newest change of its first read, then reports connected.
+    Handlers get only changes whose origin is not this desktop's.
     """
 
     def __init__(self, db: Database, origin: str, *, since_id: int | None = None, poll_interval: float = 0.5,
@@ -221,13 +223,9 @@ class DatabaseChangeFeed:
     def start(self) -> None:
         if self._thread is not None and self._thread.is_alive():
             return
+        # No database work here: start() may be called on the GUI thread. The feed's first read sets
+        # its starting point (unless since_id was given), and then it reports connected.
         self._stop.clear()
-        if self._last_id is None:
-            # the baseline now, so that a change made right after start() is not taken for history
-            try:
-                self._last_id = last_change_id(self.db)
-            except _OUTAGE_ERRORS:
-                pass  # the thread reports the outage and sets the baseline once it connects
         self._thread = threading.Thread(target=self._run_thread, name="change-feed", daemon=True)
         self._thread.start()
 

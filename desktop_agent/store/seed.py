@@ -7,7 +7,8 @@ executemany batches on SQLite and COPY on PostgreSQL, never through the ORM.
 What later rows must find again (a customer's id, language and phone numbers) is a pure function of
 the customer's running index, so a million customers need no id list in memory. Ids are shaped like
 UUIDv7 (a counter where the time goes), which makes every bulk insert an append to the primary key.
-Indexes continue from the rows already in the table, so seeding twice adds rows instead of colliding.
+The running indexes continue from the rows already in each table, so seeding twice adds rows instead
+of colliding.
 """
 
 from __future__ import annotations
@@ -158,14 +159,13 @@ def caller_id_format(e164: str, choice: int) -> str:
 
 
 class Population:
-    """What a customer index determines: its id, language and phone numbers (first one first)."""
+    """What a customer's running index determines: its language and phone numbers (first one first)."""
 
-    def __init__(self, rng: random.Random, mix: dict[str, float], ids: _Ids) -> None:
+    def __init__(self, rng: random.Random, mix: dict[str, float]) -> None:
         self.salt = rng.getrandbits(64)
         self.offsets = {p.name: rng.randrange(p.space) for p in PLANS}
         self.english_cut = int(mix["english_speaking"] * 65536)
         self.extra_cut = int(mix["extra_phones"] * 65536)
-        self.ids = ids
 
     def profile(self, k: int) -> tuple[bool, list[tuple[str, str]]]:
         h = _mix64(k ^ self.salt)
@@ -388,14 +388,17 @@ def _indexes_set_aside(db: Database, planned: dict[str, tuple[int, int]],
         stages["indexes"] = time.perf_counter() - started
 
 
-def restore_indexes(db: Database) -> list[str]:
-    """Create every index of the models that the database lacks; returns their names."""
+SEEDED_TABLES = ("customers", "customer_phones", "tickets", "ticket_history", "interactions")
+
+
+def restore_indexes(db: Database, tables: tuple[str, ...] = SEEDED_TABLES) -> list[str]:
+    """Create the models' indexes on these tables that the database lacks; returns their names."""
     created = []
     with db.engine.begin() as conn:
         inspector = inspect(conn)
-        for table in Base.metadata.sorted_tables:
-            have = {ix["name"] for ix in inspector.get_indexes(table.name)}
-            for ix in table.indexes:
+        for name in tables:
+            have = {ix["name"] for ix in inspector.get_indexes(name)}
+            for ix in Base.metadata.tables[name].indexes:
                 if ix.name not in have:
                     ix.create(conn)
                     created.append(ix.name)
@@ -473,11 +476,11 @@ class _Seeder:
         self.db, self.settings, self.progress = db, settings, progress
         self.rng = random.Random(seed)
         self.clock = _Clock(now)
-        base_ms = int(now.timestamp() * 1000) - 2**32  # ids sort before anything a desktop creates later
+        base_ms = int(now.timestamp() * 1000) - 2**32  # about 50 days before now: "created" in the past
         rng = self.rng
         self.ids = {name: _Ids(base_ms, rng.getrandbits(64))
                     for name in ("agent", "customer", "phone", "ticket", "history", "interaction")}
-        self.population = Population(rng, settings.mix, self.ids["customer"])
+        self.population = Population(rng, settings.mix)
         self.pools = NamePools.build(seed, settings.popular_names)
         self.queues = _table({q.name: q.weight for q in settings.queues}, 100)
         self.categories = _table({c.name: c.weight for c in settings.ticket_categories}, 100)

@@ -1,16 +1,18 @@
 """Response templates: search as you type, categories, per-agent favourites on number keys 1-9.
 
-The TemplateService of core.ports. A language has a few hundred templates, so search reads that
-language's active rows (one indexed query) and matches in Python with str.casefold(): SQLite's
-lower() folds only ASCII, and so does PostgreSQL's in the C locale, and operators type Cyrillic.
+The TemplateService of core.ports. A language has a few hundred templates, so search matches in
+Python with str.casefold() (SQLite's lower() folds only ASCII, and so does PostgreSQL's in the C
+locale, and operators type Cyrillic). The folded rows are cached per language; each keystroke
+costs one aggregate query that tells whether any desktop changed a template since.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from desktop_agent.core.ports import TemplateDTO
 from desktop_agent.store.database import Database
@@ -31,9 +33,17 @@ def template_dto(row: ResponseTemplate) -> TemplateDTO:
                        body=row.body, tags=tuple(row.tags.split()))
 
 
-def _rank(t: TemplateDTO, terms: list[str]) -> tuple[int, str] | None:
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    template: TemplateDTO
+    title: str
+    tags: str
+    body: str
+
+
+def _rank(f: _Folded, terms: list[str]) -> tuple[int, str] | None:
     """None when some term matches nowhere; otherwise lower is better: title hits first, then tags."""
-    title, tags, body = fold(t.title), fold(" ".join(t.tags)), fold(t.body)
+    title, tags, body = f.title, f.tags, f.body
     score = 0
     for term in terms:
         if term in title:
@@ -44,7 +54,7 @@ def _rank(t: TemplateDTO, terms: list[str]) -> tuple[int, str] | None:
             score += 2
         else:
             return None
-    return score, fold(t.title)
+    return score, title
 
 
 class TemplateStore:
@@ -52,24 +62,35 @@ class TemplateStore:
 
     def __init__(self, db: Database, origin: str) -> None:
         self.db, self.origin = db, origin
+        self._cache: dict[str, tuple[tuple, list[_Folded]]] = {}
 
-    def _active(self, language: str, category: str | None = None) -> list[TemplateDTO]:
-        stmt = select(ResponseTemplate).where(ResponseTemplate.language == language,
-                                              ResponseTemplate.active.is_(True))
-        if category:
-            stmt = stmt.where(ResponseTemplate.category == category)
+    def _folded(self, language: str) -> list[_Folded]:
+        """The language's active templates, folded for matching; reread only when one changed."""
+        in_language = ResponseTemplate.language == language
         with self.db.session() as session:
-            return [template_dto(r) for r in session.scalars(stmt)]
+            # updated_at moves on every save (any desktop), the count on a delete
+            signature = tuple(session.execute(
+                select(func.count(), func.max(ResponseTemplate.updated_at)).where(in_language)).one())
+            cached = self._cache.get(language)
+            if cached is not None and cached[0] == signature:
+                return cached[1]
+            rows = session.scalars(select(ResponseTemplate).where(in_language, ResponseTemplate.active.is_(True)))
+            folded = [_Folded(t, fold(t.title), fold(" ".join(t.tags)), fold(t.body))
+                      for t in map(template_dto, rows)]
+        self._cache[language] = (signature, folded)
+        return folded
 
     def search(self, language: str, query: str = "", *, category: str | None = None,
                limit: int = 50) -> Sequence[TemplateDTO]:
         """Every word of the query must occur in the title, tags or body, whatever the case."""
         terms = fold(query or "").split()
         ranked = []
-        for t in self._active(language, category):
-            rank = _rank(t, terms)
+        for f in self._folded(language):
+            if category and f.template.category != category:
+                continue
+            rank = _rank(f, terms)
             if rank is not None:
-                ranked.append((rank, t))
+                ranked.append((rank, f.template))
         ranked.sort(key=lambda pair: pair[0])
         return tuple(t for _, t in ranked[:limit])
 

@@ -138,6 +138,11 @@ class ServiceRunner(QObject):
         except Exception:  # noqa: BLE001 - a failing callback is a bug, but must not kill the loop
             log.exception("callback of a %s call failed", self.name)
 
+    def flush(self, timeout: float = 30.0) -> None:
+        """Block until every call submitted so far has run (not its GUI callbacks). For shutdown
+        paths and tests; never call it from a refresh."""
+        self._executor.submit(lambda: None).result(timeout)
+
     def shutdown(self, wait: bool = True) -> None:
         """Finish the queued calls (writes must not be lost) and stop the worker."""
         self._closed = True

@@ -103,7 +103,9 @@ class WrapupPane(Pane):
         layout.addWidget(self.finish)
         layout.addWidget(self.hint)
 
-        self.list.currentItemChanged.connect(self._picked)
+        # Selection, not the current item: a list that gets the focus makes its first row current
+        # (without selecting it), and that must not count as the operator's choice.
+        self.list.itemSelectionChanged.connect(self._picked)
         self.notes.textChanged.connect(lambda: self.flow.set_notes(self.notes.toPlainText()))
         self.auto_ready.toggled.connect(self._on_auto_ready)
         self.finish.clicked.connect(self.flow.go_ready)
@@ -147,12 +149,13 @@ class WrapupPane(Pane):
             item.setData(CODE_ROLE, d.code)
             self.list.addItem(item)
             if d.code == chosen:
-                self.list.setCurrentItem(item)
+                item.setSelected(True)
         self.list.blockSignals(False)
 
-    def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
-        if item is not None and self.flow.current is not None:
-            self.flow.set_disposition(item.data(CODE_ROLE))
+    def _picked(self) -> None:
+        items = self.list.selectedItems()
+        if items and self.flow.current is not None:
+            self.flow.set_disposition(items[0].data(CODE_ROLE))
         self._show_finish()
 
     # ---- following the call ----------------------------------------------------------------

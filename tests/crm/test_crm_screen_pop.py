@@ -184,3 +184,13 @@ def test_provisional_contact_for_an_unknown_caller(db, crm_data, service):
     assert [p.e164 for p in contact.phones] == ["+79035551234"]
     again = service.lookup("89035551234")
     assert again.customer.id == contact.id and again.customer.provisional is True
+
+
+def test_a_database_outage_gives_a_partial_unknown_caller_not_an_exception():
+    from desktop_agent.store.database import Database, make_engine, parse_url
+    from desktop_agent.testing import free_port
+
+    down = Database(make_engine(parse_url(f"postgresql+psycopg://app@127.0.0.1:{free_port()}/crm")))
+    pop = ScreenPopService.over_store(down).lookup("+7 912 345-67-89")
+    assert (pop.unknown_caller, pop.partial, pop.caller_number) == (True, True, "+79123456789")
+    assert ScreenPopService.over_store(down).lookup("anonymous").partial is False  # no database needed

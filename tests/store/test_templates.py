@@ -46,10 +46,14 @@ def test_category_filter_and_category_list(templates):
     assert templates.get("apology", "de") is None
 
 
-def test_saving_replaces_by_key_and_language_and_validates(templates):
-    templates.save(key="tariff", language="ru", category="Тарифы", title="Смена тарифа (новое)", body="b")
+def test_saving_replaces_by_key_and_language_and_validates(db, templates):
+    assert titles(templates.search("ru", "новое")) == []  # fills the search cache
+    other_desktop = TemplateStore(db, "desk-B")
+    other_desktop.save(key="tariff", language="ru", category="Тарифы", title="Смена тарифа (новое)", body="b")
     assert titles(templates.search("ru", "новое")) == ["Смена тарифа (новое)"]
     assert len(templates.search("ru")) == 3
+    other_desktop.save(key="router", language="ru", category="Техника", title="Роутер", body="", active=False)
+    assert len(templates.search("ru")) == 2
     with pytest.raises(RuleViolation, match="needs a key, a title and a category"):
         templates.save(key="", language="ru", category="x", title="x", body="")
 

@@ -20,7 +20,8 @@ from desktop_agent.core.checklist import (
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 STEPS = [
     {"key": "listen", "title": "Выслушать не перебивая", "hint": "Пауза 2-3 с", "phrases": ["listen-1"]},
-    {"key": "acknowledge", "title": "Признать эмоцию", "cue": {"kind": "silence", "after": 10}},
+    {"key": "acknowledge", "title": "Признать эмоцию",
+     "cue": {"kind": "silence", "after": 10, "message": "Назовите эмоцию"}},
     {"key": "apologise", "title": "Извиниться", "phrases": "apology"},
     {"key": "back_from_hold", "title": "Поблагодарить за ожидание", "cue": {"kind": "hold", "after": 60}},
 ]
@@ -39,7 +40,8 @@ def test_steps_parse_with_hints_phrases_and_cues():
     d = definition()
     assert [st.key for st in d.steps] == ["listen", "acknowledge", "apologise", "back_from_hold"]
     assert d.step("listen").phrases == ("listen-1",) and d.step("apologise").phrases == ("apology",)
-    assert d.step("acknowledge").cue == CueRule("silence", 10, "acknowledge:silence", "acknowledge")
+    assert d.step("acknowledge").cue == CueRule("silence", 10, "acknowledge:silence", "acknowledge",
+                                                "Назовите эмоцию")
     assert d.step("listen").cue is None
     assert parse_steps(steps_to_json(d.steps)) == d.steps
 

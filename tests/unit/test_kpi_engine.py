@@ -24,7 +24,7 @@ def at(minutes: float = 0, seconds: float = 0) -> datetime:
 
 
 def engine_with(name: str, settings: KpiSettings | None = None) -> KpiEngine:
-    engine = KpiEngine(settings, clock=lambda: at(14))
+    engine = KpiEngine(settings, clock=lambda: at(120))   # read an hour after the fixtures' rows
     engine.feed(load(name))
     return engine
 
@@ -220,6 +220,16 @@ def test_day_resets_at_local_midnight():
     assert snap.overall.waiting_now == 2   # callers do not vanish at midnight
 
 
+def test_rows_from_a_clock_far_ahead_are_skipped():
+    engine = KpiEngine(clock=lambda: NINE)
+    engine.feed([QueueLogRecord.make(NINE + timedelta(minutes=4), "ok", "q", "NONE", "ENTERQUEUE", "", "", "1"),
+                 QueueLogRecord.make(NINE + timedelta(hours=16), "bad", "q", "NONE", "ENTERQUEUE", "", "", "1")])
+    snap = engine.snapshot(NINE + timedelta(minutes=5))
+    assert engine.rows_future == 1 and engine.rows_seen == 2
+    assert snap.overall.day.offered == 1 and snap.overall.waiting_now == 1
+    assert snap.overall.day.start == datetime(2025, 11, 25, tzinfo=UTC)   # today did not end at 01:00 tomorrow
+
+
 def test_report_mode_keeps_one_total_and_every_interval():
     engine = KpiEngine(reset_daily=False)
     t0 = datetime(2025, 11, 24, 23, 50, tzinfo=UTC)
@@ -254,3 +264,21 @@ def test_snapshot_holds_no_caller_number():
     snap = engine_with("sl_bands.queue_log").snapshot(at(14))
     assert "+7916" not in repr(snap.to_json())
     assert OVERALL not in snap.queues
+
+
+def test_engine_agrees_with_the_simulators_own_counters():
+    from desktop_agent.telephony.simulator import SimConfig, run_headless
+
+    config = SimConfig(agents=8, calls_per_hour=220, aht=100, wrapup=10, patience=60, max_wait=200, ring=2,
+                       seed=3, queues=("a", "b"), pause_every=1800, pause_length=120)
+    summary, records = run_headless(config, 2, keep_records=True)
+    engine = KpiEngine(KpiSettings(short_abandon=0), reset_daily=False)
+    engine.feed(records)
+    engine.flush()
+    day = engine.snapshot(records[-1].time).overall.day
+    assert (day.offered, day.answered, day.abandoned, day.timed_out) == (
+        summary.offered, summary.answered, summary.abandoned, summary.timed_out)
+    assert day.answered_in_target / day.offered == pytest.approx(summary.service_level)  # its SL is of offered
+    assert day.asa == pytest.approx(summary.asa, abs=1e-3)
+    assert day.handled == summary.answered
+    assert day.aht == pytest.approx(summary.aht, rel=1e-3)   # the rows carry wrap-up in whole seconds

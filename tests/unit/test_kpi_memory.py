@@ -73,3 +73,14 @@ def test_a_call_with_a_lost_closing_row_is_dropped_after_stale_after():
     snap = engine.snapshot(t + timedelta(minutes=11))
     assert snap.overall.waiting_now == 1 and snap.overall.longest_wait_now == 0
     assert engine.stats()["calls"] == 1
+
+
+def test_an_agent_whose_hang_up_row_was_lost_is_freed_without_hours_of_talk():
+    engine = KpiEngine(KpiSettings(stale_after=600))
+    mk = QueueLogRecord.make
+    engine.feed([mk(START, "c", "q", "NONE", "ENTERQUEUE", "", "", "1"),
+                 mk(START + timedelta(seconds=5), "c", "q", "SIP/1", "CONNECT", "5", "x", "1")])
+    engine.feed([mk(START + timedelta(minutes=30), "d", "q", "NONE", "ENTERQUEUE", "", "", "1")])
+    snap = engine.snapshot(START + timedelta(minutes=31))
+    assert snap.agents[0].state.value == "ready"
+    assert snap.overall.day.handling_time == 0 and snap.overall.day.idle_time == 60

@@ -15,7 +15,8 @@ from desktop_agent.core.kpi.snapshot import AgentState, AgentStatus
 
 class AgentRecord:
     __slots__ = ("name", "queues", "explicit_login", "logged_in", "paused", "reason",
-                 "call_key", "call_queue", "wrap_callid", "wrap_queue", "state", "since", "acct_from", "_status")
+                 "call_key", "call_queue", "wrap_callid", "wrap_queue", "state", "since", "acct_from", "_status",
+                 "_grouping")
 
     def __init__(self, name: str, ts: float) -> None:
         self.name = name
@@ -32,9 +33,27 @@ class AgentRecord:
         self.since = ts        # when the shown state began
         self.acct_from = ts    # time is credited to occupancy up to here
         self._status: AgentStatus | None = None  # the last DTO handed out; None after any change
+        self._grouping: tuple | None = None
 
     def changed(self) -> None:
         self._status = None
+        self._grouping = None
+
+    def grouping(self, overall: str) -> tuple:
+        """(state, queues counted in incl. overall, queues its running time goes to, 0 handling | 3 idle).
+        Agents with the same grouping are summed together in a snapshot: a few groups, not 300 agents."""
+        g = self._grouping
+        if g is None:
+            state = self.current_state()
+            counted = (*sorted(self.queues), overall)
+            if state is AgentState.READY:
+                g = (state.value, counted, counted, 3)
+            elif state is AgentState.ON_CALL or state is AgentState.WRAPUP:
+                g = (state.value, counted, (self.handling_queue(), overall), 0)
+            else:
+                g = (state.value, counted, None, 0)
+            g = self._grouping = g
+        return g
 
     def status(self) -> AgentStatus:
         st = self._status

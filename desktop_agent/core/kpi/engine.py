@@ -41,8 +41,7 @@ _TRANSFERS = frozenset({"TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER"})
 _EXITS = {"EXITWITHTIMEOUT": ("timeout", 3), "EXITEMPTY": ("empty", 3),   # event -> (band prefix, waittime index)
           "EXITWITHKEY": ("key", 4), "WITHDRAW": ("withdraw", 3)}
 _HANDLING = (AgentState.ON_CALL, AgentState.WRAPUP)
-_STATE_KEY = {s: s.value for s in AgentState}   # plain str keys: an Enum's hash is a Python call
-_STATE_KEYS = tuple(_STATE_KEY.values())
+_STATE_KEYS = tuple(s.value for s in AgentState)   # plain str keys: an Enum's hash is a Python call
 
 
 def _num(text: str) -> float | None:
@@ -110,14 +109,21 @@ class KpiEngine:
         self._minute_floor = -_INF      # minute buckets before this are gone
         self._next_prune = -_INF
         self.rows_seen = 0
-        self.rows_ignored = 0
+        self.rows_ignored = 0   # events that carry nothing to count (QUEUESTART, CONFIGRELOAD, ...)
+        self.rows_future = 0    # stamped too far ahead of the clock: skipped
 
     # ------------------------------------------------------------------ feeding
     def feed(self, records: Iterable[QueueLogRecord]) -> int:
+        """Count new rows, oldest first. Returns how many were read."""
         n = 0
+        limit = self._clock().timestamp() + self.settings.max_future
         for rec in records:
-            self._one(rec)
             n += 1
+            ts = rec.time.timestamp()
+            if ts > limit:
+                self.rows_future += 1
+                continue
+            self._one(rec, ts)
         if n:
             self._expire_pending(self._latest)
             if self._latest >= self._next_prune:
@@ -158,8 +164,7 @@ class KpiEngine:
                     for k in [k for k in qs.minutes if k < floor]:
                         del qs.minutes[k]
 
-    def _one(self, rec: QueueLogRecord) -> None:
-        ts = rec.time.timestamp()
+    def _one(self, rec: QueueLogRecord, ts: float) -> None:
         self._see_time(ts)
         ev = rec.event
         if ev == "ENTERQUEUE":
@@ -266,6 +271,8 @@ class KpiEngine:
         key = (rec.callid, rec.queuename)
         call = self._calls.pop(key, None)
         self._queue(rec.queuename).waiting.pop(rec.callid, None)
+        # talk + hold: Asterisk's calltime runs from the bridge to the hang-up with hold inside it,
+        # and queue_log has no hold rows; the connected time is the same figure
         if call is not None and call.connect_ts is not None:
             talk = ts - call.connect_ts
         else:
@@ -450,7 +457,9 @@ class KpiEngine:
             gone = set(stale)
             for a in self._agents.values():
                 if a.call_key in gone:
-                    self._touch(a.name, now)
+                    # the hang-up row was lost: these hours were no call, so they are not credited
+                    a.changed()
+                    a.acct_from = max(a.acct_from, now)
                     a.call_key = None
                     self._settle(a, now)
         for hkey in [k for k, h in self._handled.items() if (h.wrap_start or h.end_ts) < cutoff]:
@@ -465,6 +474,8 @@ class KpiEngine:
                 "minutes": sum(len(q.minutes) for q in (*self._queues.values(), self._overall))}
 
     def snapshot(self, now: datetime | None = None, *, with_intervals: bool = False) -> KpiSnapshot:
+        """The KPIs as of `now` (default: the clock). Call it on the thread that feeds: it moves the
+        engine's own time on (a new day, wrap-up grace) as well."""
         now_dt = now or self._clock()
         t = now_dt.timestamp()
         if self._reset_daily and self._day_start is not None and t >= self._day_end:
@@ -473,44 +484,51 @@ class KpiEngine:
         ik = int(t // self._ilen) * self._ilen
         roll_lo = (int(t // 60) - self._roll + 1) * 60
         day_lo = self._day_start if self._day_start is not None else -_INF
-        # running agent time, per queue: [handling day, interval, rolling, idle day, interval, rolling]
-        open_time: dict[str, list[float]] = {}
-        by_state: dict[str, dict[str, int]] = {OVERALL: dict.fromkeys(_STATE_KEYS, 0)}
-        by_reason: dict[str, dict[str, int]] = {OVERALL: {}}
+        # Agents are summed by grouping (same state, same queues) first, then spread over the queues:
+        # a snapshot costs a few dict operations per agent, not a few per agent and queue.
+        open_groups: dict[tuple, list[float]] = {}   # targets -> [handling d/i/r, idle d/i/r]
+        state_groups: dict[tuple, int] = {}
+        reason_groups: dict[tuple, int] = {}
         agents = []
         for a in self._agents.values():
-            state = a.state
-            key = _STATE_KEY[state]
-            queues = a.queues
-            if state is not AgentState.PAUSED and state is not AgentState.LOGGED_OUT:
-                if state is AgentState.READY:
-                    names, base = queues, 3
-                else:
-                    names, base = (a.handling_queue(),), 0
+            g = a.grouping(OVERALL)
+            key = g[:2]
+            state_groups[key] = state_groups.get(key, 0) + 1
+            targets = g[2]
+            if targets is not None:
+                base = g[3]
                 start = a.acct_from
-                d = t - (start if start > day_lo else day_lo)
-                i = t - (start if start > ik else ik)
-                r = t - (start if start > roll_lo else roll_lo)
-                for q in (*names, OVERALL):
-                    acc = open_time.get(q)
-                    if acc is None:
-                        acc = open_time[q] = [0.0] * 6
-                    if d > 0:
-                        acc[base] += d
-                    if i > 0:
-                        acc[base + 1] += i
-                    if r > 0:
-                        acc[base + 2] += r
-            for q in (*queues, OVERALL):
+                acc = open_groups.get(targets)
+                if acc is None:
+                    acc = open_groups[targets] = [0.0] * 6
+                acc[base] += t - (start if start > day_lo else day_lo)
+                acc[base + 1] += max(0.0, t - (start if start > ik else ik))
+                acc[base + 2] += max(0.0, t - (start if start > roll_lo else roll_lo))
+            elif g[0] == "paused":
+                rkey = (g[1], a.reason)
+                reason_groups[rkey] = reason_groups.get(rkey, 0) + 1
+            agents.append(a.status())
+        open_time: dict[str, list[float]] = {}
+        for targets, sums in open_groups.items():
+            for q in targets:
+                acc = open_time.get(q)
+                if acc is None:
+                    open_time[q] = list(sums)
+                else:
+                    for j in range(6):
+                        acc[j] += sums[j]
+        by_state: dict[str, dict[str, int]] = {OVERALL: dict.fromkeys(_STATE_KEYS, 0)}
+        for (state_key, counted), n in state_groups.items():
+            for q in counted:
                 counts = by_state.get(q)
                 if counts is None:
                     counts = by_state[q] = dict.fromkeys(_STATE_KEYS, 0)
-                    by_reason[q] = {}
-                counts[key] += 1
-                if state is AgentState.PAUSED:
-                    reasons = by_reason[q]
-                    reasons[a.reason] = reasons.get(a.reason, 0) + 1
-            agents.append(a.status())
+                counts[state_key] += n
+        by_reason: dict[str, dict[str, int]] = {}
+        for (counted, reason), n in reason_groups.items():
+            for q in counted:
+                reasons = by_reason.setdefault(q, {})
+                reasons[reason] = reasons.get(reason, 0) + n
         queues_out = {name: self._queue_kpis(qs, t, now_dt, ik, roll_lo, open_time, by_state, by_reason,
                                              with_intervals)
                       for name, qs in sorted(self._queues.items()) if name and name != "NONE"}
@@ -530,15 +548,15 @@ class KpiEngine:
         day_start = (datetime.fromtimestamp(self._day_start, UTC)
                      if self._day_start is not None and self._day_start > -_INF else None)
         day = period_kpis(qs.day, s, day_start, now_dt, open_handling=acc[0], open_idle=acc[3])
-        cur = qs.intervals.get(ik) or Counts()
-        interval = period_kpis(cur, s, datetime.fromtimestamp(ik, UTC), now_dt,
-                               open_handling=acc[1], open_idle=acc[4])
+        cur = qs.intervals.get(ik)
+        interval = period_kpis(cur or Counts(), s, datetime.fromtimestamp(ik, UTC), now_dt,
+                               open_handling=acc[1], open_idle=acc[4], owned=cur is None)
         rolling_counts = Counts()
         for k, c in qs.minutes.items():
             if k >= roll_lo:
                 rolling_counts.add(c)
         rolling = period_kpis(rolling_counts, s, datetime.fromtimestamp(roll_lo, UTC), now_dt,
-                              open_handling=acc[2], open_idle=acc[5])
+                              open_handling=acc[2], open_idle=acc[5], owned=True)
         history: tuple[PeriodKpis, ...] = ()
         if with_intervals:
             history = tuple(self._interval_kpis(qs, ik, acc))

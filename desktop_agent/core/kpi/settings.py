@@ -22,6 +22,9 @@ class KpiSettings:
     # a "calls waiting" count or memory for the rest of the day).
     stale_after: float = 6 * 3600.0
     tz: tzinfo = field(default=UTC)  # where "today" starts and ends
+    # Rows stamped further than this ahead of the clock are skipped: one desktop with a wrong clock
+    # must not end "today" early or push the rolling window into the future.
+    max_future: float = 300.0
 
     def __post_init__(self) -> None:
         try:
@@ -37,8 +40,8 @@ class KpiSettings:
             raise ValueError(f"the interval must divide a day into whole minutes ({self.interval_minutes})")
         if not 1 <= self.rolling_minutes <= 1440:
             raise ValueError(f"the rolling window must be 1-1440 minutes ({self.rolling_minutes})")
-        if self.wrapup_grace < 0 or self.stale_after <= 0:
-            raise ValueError("wrapup_grace and stale_after must be positive")
+        if self.wrapup_grace < 0 or self.stale_after <= 0 or self.max_future < 0:
+            raise ValueError("wrapup_grace, stale_after and max_future must be positive")
 
     def params(self) -> dict[str, object]:
         return {"T": self.sl_target, "S": self.short_abandon, "variant": self.sl_variant.value,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from desktop_agent.core.kpi import surveys
 from desktop_agent.core.kpi.counts import Counts
 from desktop_agent.core.kpi.formulas import Formula
-from desktop_agent.core.kpi.service_level import all_service_levels
+from desktop_agent.core.kpi.service_level import all_service_levels, service_level
 from desktop_agent.core.kpi.settings import KpiSettings
 
 OVERALL = "*"  # the key of the all-queues figures (no Asterisk queue is called "*")
@@ -28,76 +28,119 @@ def _ratio(num: float, den: float, scale: float = 1.0) -> float | None:
     return None if den <= 0 else scale * num / den
 
 
-@dataclass(frozen=True, slots=True)
+_COUNT_NAMES = ("offered", "answered", "answered_in_target", "abandoned", "short_abandoned", "timed_out",
+                "exit_empty", "exit_key", "withdrawn", "ended", "transferred", "handled", "ring_no_answer",
+                "peak_waiting", "max_answered_wait")
+_KPI_NAMES = ("service_level", "service_levels", "asa", "aht", "abandon_rate", "occupancy", "handling_time",
+              "idle_time", "csat", "nps", "ces", "survey_answers")
+
+
 class PeriodKpis:
     """The KPIs of one queue over one period (the day, an interval, the rolling window).
 
     Rates are percent (0-100; NPS -100..100), times are seconds; None means "no calls to say".
+    Immutable: it holds its own copy of the raw counts and works each figure out when asked, so a
+    snapshot of many queues and periods costs only what the wallboard actually shows.
     """
 
-    start: datetime | None
-    end: datetime | None
-    offered: int
-    answered: int
-    answered_in_target: int
-    abandoned: int            # ABANDON after S seconds or longer
-    short_abandoned: int      # ABANDON in under S seconds, kept apart
-    timed_out: int
-    exit_empty: int
-    exit_key: int
-    withdrawn: int
-    ended: int                # answered calls that ended (hang-up or transfer)
-    transferred: int
-    handled: int              # calls whose wrap-up ended here: AHT's denominator
-    ring_no_answer: int
-    peak_waiting: int
-    max_answered_wait: float
-    service_level: float | None
-    service_levels: dict[str, float | None]
-    asa: float | None
-    aht: float | None
-    abandon_rate: float | None
-    occupancy: float | None
-    handling_time: float
-    idle_time: float
-    csat: float | None
-    nps: float | None
-    ces: float | None
-    survey_answers: int
-    raw: dict[str, float] = field(repr=False)
+    __slots__ = ("start", "end", "_c", "_settings", "_open_handling", "_open_idle")
+
+    def __init__(self, c: Counts, settings: KpiSettings, start: datetime | None, end: datetime | None,
+                 open_handling: float = 0.0, open_idle: float = 0.0) -> None:
+        object.__setattr__(self, "_c", c)
+        object.__setattr__(self, "_settings", settings)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "_open_handling", open_handling)
+        object.__setattr__(self, "_open_idle", open_idle)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("PeriodKpis is immutable")
+
+    # counts
+    offered = property(lambda self: self._c.offered)
+    answered = property(lambda self: self._c.answered)
+    answered_in_target = property(lambda self: self._c.answered_in_t)
+    abandoned = property(lambda self: self._c.abandoned, doc="ABANDON after S seconds or longer")
+    short_abandoned = property(lambda self: self._c.short_abandoned, doc="ABANDON in under S seconds")
+    timed_out = property(lambda self: self._c.timed_out)
+    exit_empty = property(lambda self: self._c.exit_empty)
+    exit_key = property(lambda self: self._c.exit_key)
+    withdrawn = property(lambda self: self._c.withdrawn)
+    ended = property(lambda self: self._c.ended, doc="answered calls that ended (hang-up or transfer)")
+    transferred = property(lambda self: self._c.transferred)
+    handled = property(lambda self: self._c.handled, doc="calls whose wrap-up ended here: AHT's denominator")
+    ring_no_answer = property(lambda self: self._c.ring_no_answer)
+    peak_waiting = property(lambda self: self._c.peak_waiting)
+    max_answered_wait = property(lambda self: self._c.answered_wait_max)
+
+    @property
+    def raw(self) -> dict[str, float]:
+        return self._c.as_dict()
+
+    # KPIs
+    @property
+    def service_level(self) -> float | None:
+        return service_level(self._c, self._settings.sl_variant)
+
+    @property
+    def service_levels(self) -> dict[str, float | None]:
+        return all_service_levels(self._c)
+
+    @property
+    def asa(self) -> float | None:
+        return _ratio(self._c.answered_wait_sum, self._c.answered)
+
+    @property
+    def aht(self) -> float | None:
+        c = self._c
+        return _ratio(c.handled_talk_sum + c.handled_wrapup_sum, c.handled)
+
+    @property
+    def abandon_rate(self) -> float | None:
+        c = self._c
+        return _ratio(c.abandoned, c.offered - c.short_abandoned, 100.0)
+
+    @property
+    def handling_time(self) -> float:
+        return self._c.handling_time + self._open_handling
+
+    @property
+    def idle_time(self) -> float:
+        return self._c.idle_time + self._open_idle
+
+    @property
+    def occupancy(self) -> float | None:
+        handling = self.handling_time
+        return _ratio(handling, handling + self.idle_time, 100.0)
+
+    csat = property(lambda self: surveys.csat(self._c))
+    nps = property(lambda self: surveys.nps(self._c))
+    ces = property(lambda self: surveys.ces(self._c))
+
+    @property
+    def survey_answers(self) -> int:
+        c = self._c
+        return c.csat_answers + c.nps_answers + c.ces_answers
 
     def to_json(self) -> dict[str, Any]:
-        out = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "raw"}
-        out["start"] = self.start.isoformat() if self.start else None
-        out["end"] = self.end.isoformat() if self.end else None
-        out["raw"] = dict(self.raw)
+        out: dict[str, Any] = {"start": self.start.isoformat() if self.start else None,
+                               "end": self.end.isoformat() if self.end else None}
+        for name in (*_COUNT_NAMES, *_KPI_NAMES):
+            out[name] = getattr(self, name)
+        out["raw"] = self.raw
         return out
+
+    def __repr__(self) -> str:
+        return (f"PeriodKpis({self.start}..{self.end}, offered={self.offered}, answered={self.answered}, "
+                f"service_level={self.service_level})")
 
 
 def period_kpis(c: Counts, settings: KpiSettings, start: datetime | None, end: datetime | None,
-                *, open_handling: float = 0.0, open_idle: float = 0.0) -> PeriodKpis:
-    """open_handling/open_idle: agent time in states that are still running, up to `end`."""
-    levels = all_service_levels(c)
-    handling = c.handling_time + open_handling
-    idle = c.idle_time + open_idle
-    answered = c.answered
-    return PeriodKpis(
-        start=start, end=end,
-        offered=c.offered, answered=answered, answered_in_target=c.answered_in_t,
-        abandoned=c.abandoned, short_abandoned=c.short_abandoned, timed_out=c.timed_out,
-        exit_empty=c.exit_empty, exit_key=c.exit_key, withdrawn=c.withdrawn,
-        ended=c.ended, transferred=c.transferred, handled=c.handled, ring_no_answer=c.ring_no_answer,
-        peak_waiting=c.peak_waiting, max_answered_wait=c.answered_wait_max,
-        service_level=levels[settings.sl_variant.value], service_levels=levels,
-        asa=_ratio(c.answered_wait_sum, answered),
-        aht=_ratio(c.handled_talk_sum + c.handled_wrapup_sum, c.handled),
-        abandon_rate=_ratio(c.abandoned, c.offered - c.short_abandoned, 100.0),
-        occupancy=_ratio(handling, handling + idle, 100.0),
-        handling_time=handling, idle_time=idle,
-        csat=surveys.csat(c), nps=surveys.nps(c), ces=surveys.ces(c),
-        survey_answers=c.csat_answers + c.nps_answers + c.ces_answers,
-        raw=c.as_dict(),
-    )
+                *, open_handling: float = 0.0, open_idle: float = 0.0, owned: bool = False) -> PeriodKpis:
+    """open_handling/open_idle: agent time in states still running, up to `end`. The counts are
+    copied unless `owned` (a fresh object nobody else will change)."""
+    return PeriodKpis(c if owned else c.copy(), settings, start, end, open_handling, open_idle)
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,16 +115,19 @@ class SimulatorSoftphone:
 
     async def _run(self) -> None:
         engine = self._engine()
+        loop = asyncio.get_running_loop()
         while True:
             self._sync()
             nxt = engine.next_event_time()
             delay = 1.0 if nxt is None else max(0.0, (nxt - self._sim_now()) / self._speed)
             self._wake.clear()
+            # sleep until the next event, or until a command brings it forward (it sets _wake);
+            # not asyncio.wait_for, which can swallow a cancellation on 3.11
+            alarm = loop.call_later(min(delay, 1.0), self._wake.set)
             try:
-                # a command can bring the next event forward: it sets _wake
-                await asyncio.wait_for(self._wake.wait(), timeout=min(delay, 1.0))
-            except TimeoutError:
-                pass
+                await self._wake.wait()
+            finally:
+                alarm.cancel()
 
     def _sync(self) -> None:
         self._engine().advance(self._sim_now())

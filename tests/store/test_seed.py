@@ -1,0 +1,230 @@
+"""Bulk seeding: the asked counts, valid numbers and caller IDs, sound tickets, the same rows for the same seed."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+import phonenumbers
+import pytest
+from sqlalchemy import func, inspect, select, text
+
+from desktop_agent import cli
+from desktop_agent.core.domain import Priority, TicketStatus, Tier, sla_due
+from desktop_agent.core.phone import CallerIdKind, normalise
+from desktop_agent.store import seed as seed_module
+from desktop_agent.store.database import Database, make_engine, parse_url
+from desktop_agent.store.migrate import upgrade
+from desktop_agent.store.models import (
+    Agent,
+    Customer,
+    CustomerPhone,
+    Disposition,
+    Interaction,
+    Ticket,
+    TicketHistory,
+)
+from desktop_agent.store.seed import (
+    PLANS,
+    SeedError,
+    caller_id_formats,
+    new_ticket_number,
+    restore_indexes,
+    seed,
+)
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+NUMBER = re.compile(r"^\d{4}-[0-9A-HJKMNP-TV-Z]{6}$")
+E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+
+
+def count(db: Database, model) -> int:  # noqa: ANN001
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def small_seed(db: Database, **kw) -> dict:
+    args = {"customers": 300, "tickets": 120, "interactions": 500, "agents": 12, "seed": 5, "now": NOW, **kw}
+    return seed(db, **args)
+
+
+def test_ticket_number_shape():
+    rng = random.Random(3)
+    numbers = {new_ticket_number(rng, at=datetime(2026, 11, 3, tzinfo=UTC)) for _ in range(2000)}
+    assert len(numbers) == 2000
+    assert all(NUMBER.match(n) and n.startswith("2611-") for n in numbers)
+    assert new_ticket_number(random.Random(9)) == new_ticket_number(random.Random(9))
+    assert NUMBER.match(new_ticket_number()) and new_ticket_number() != new_ticket_number()
+
+
+def test_every_plan_gives_valid_numbers():
+    rng = random.Random(1)
+    for plan in PLANS:
+        for _ in range(300):
+            number = plan.number(rng.randrange(10**7), rng.randrange(plan.space))
+            assert E164.match(number), number
+            assert phonenumbers.is_valid_number(phonenumbers.parse(number, None)), number
+            for raw in caller_id_formats(number):
+                assert normalise(raw).e164 == number, raw
+
+
+def test_seed_counts_and_shapes(db):
+    summary = small_seed(db)
+    assert {k: summary[k] for k in ("agents", "customers", "tickets", "interactions")} == \
+        {"agents": 12, "customers": 300, "tickets": 120, "interactions": 500}
+    assert summary["ticket_history"] == count(db, TicketHistory) > 120
+    assert count(db, Customer) == 300 and count(db, Ticket) == 120 and count(db, Interaction) == 500
+    assert count(db, Agent) == 12 and count(db, Disposition) > 0  # the defaults came along
+    phones = summary["customer_phones"]
+    assert count(db, CustomerPhone) == phones and 330 <= phones <= 450  # about a fifth have 2-3 numbers
+
+    with db.session() as s:
+        customers = s.execute(select(Customer.id, Customer.full_name, Customer.language, Customer.vip,
+                                     Customer.segment, Customer.email)).all()
+        numbers = s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164)).all()
+        tickets = s.scalars(select(Ticket)).all()
+        history = s.scalars(select(TicketHistory)).all()
+        calls = s.scalars(select(Interaction)).all()
+
+    languages = Counter(c.language for c in customers)
+    assert languages["ru"] > languages["en"] > 10
+    assert any(re.search("[А-Яа-я]", c.full_name) for c in customers)
+    assert all(len(c.full_name.split()) == (3 if c.language == "ru" else 2) for c in customers)
+    assert sum(c.vip for c in customers) < 30 and any(c.email for c in customers)
+    assert {c.segment for c in customers} <= {"consumer", "small_business", "corporate", "government"}
+
+    e164s = [n.e164 for n in numbers]
+    assert len(set(e164s)) == len(e164s)  # nobody shares a number
+    assert all(E164.match(n) and phonenumbers.is_valid_number(phonenumbers.parse(n, None)) for n in e164s)
+    assert any(n.startswith(("+7495", "+7812", "+7499", "+7843")) for n in e164s)
+    assert any(n.startswith(("+1", "+44")) for n in e164s)
+    per_customer = Counter(n.customer_id for n in numbers)
+    assert set(per_customer.values()) <= {1, 2, 3} and len(per_customer) == 300
+
+    assert len({t.number for t in tickets}) == 120 and all(NUMBER.match(t.number) for t in tickets)
+    assert {t.status for t in tickets} <= {s.value for s in TicketStatus} and len({t.status for t in tickets}) >= 4
+    assert {t.tier for t in tickets} <= {t.value for t in Tier}
+    for t in tickets:
+        assert t.sla_due_at == sla_due(t.created_at, Priority(t.priority))
+        assert (t.resolved_at is not None) == (t.status in ("resolved", "closed"))
+        assert t.created_at <= t.updated_at <= NOW and t.customer_id is not None
+        assert t.created_at.tzinfo is not None and NOW - t.created_at <= timedelta(days=92)
+        assert t.version == (1 if t.status == "new" else 2)
+    created = Counter(h.ticket_id for h in history if h.kind == "created")
+    assert created == Counter({t.id: 1 for t in tickets})
+
+    by_customer = {}
+    for n in numbers:
+        by_customer.setdefault(n.customer_id, set()).add(n.e164)
+    ticket_ids = {t.id for t in tickets}
+    assert len({c.callid for c in calls}) == 500
+    for c in calls:
+        caller = normalise(c.caller_id_raw)
+        if c.caller_number is None:
+            assert caller.kind is CallerIdKind.ANONYMOUS and c.customer_id is None
+        else:
+            assert caller.e164 == c.caller_number, c.caller_id_raw
+        if c.customer_id is not None:
+            assert c.caller_number in by_customer[c.customer_id]
+        assert NOW - timedelta(days=92) <= c.offered_at < c.ended_at <= NOW
+        if c.answered_at is not None:
+            assert c.offered_at <= c.answered_at <= c.ended_at and c.agent_id is not None
+        assert c.ticket_id is None or c.ticket_id in ticket_ids
+    inbound = [c for c in calls if c.direction == "inbound"]
+    assert {c.queue for c in inbound} == {"support", "billing", "sales"}
+    assert 0 < sum(c.answered_at is None for c in inbound) < len(inbound) * 0.3  # some gave up
+    assert sum(c.ticket_id is not None for c in calls) == round(120 * 0.7)
+    assert any(c.customer_id is None and c.caller_number for c in inbound)  # unknown callers too
+
+
+def test_same_seed_same_rows(db, tmp_path):
+    def snapshot(database: Database) -> dict:  # through the models, so both backends give the same types
+        with database.session() as s:
+            return {
+                "customers": s.execute(select(Customer.id, Customer.full_name, Customer.email, Customer.vip,
+                                              Customer.notes, Customer.created_at).order_by(Customer.id)).all(),
+                "phones": s.execute(select(CustomerPhone.id, CustomerPhone.customer_id, CustomerPhone.e164,
+                                           CustomerPhone.label).order_by(CustomerPhone.id)).all(),
+                "tickets": s.execute(select(Ticket.number, Ticket.subject, Ticket.status, Ticket.priority,
+                                            Ticket.tier, Ticket.sla_due_at).order_by(Ticket.id)).all(),
+                "calls": s.execute(select(Interaction.callid, Interaction.caller_id_raw, Interaction.caller_number,
+                                          Interaction.queue, Interaction.disposition_code, Interaction.hold_seconds)
+                                   .order_by(Interaction.id)).all(),
+            }
+
+    small_seed(db)
+    other = Database(make_engine(parse_url(f"sqlite:///{tmp_path / 'other.sqlite3'}")))
+    upgrade(other.engine)
+    small_seed(other)
+    third = Database(make_engine(parse_url(f"sqlite:///{tmp_path / 'third.sqlite3'}")))
+    upgrade(third.engine)
+    small_seed(third, seed=6)
+    try:
+        a, b, c = snapshot(db), snapshot(other), snapshot(third)
+        assert a == b
+        assert a["customers"] != c["customers"] and a["tickets"] != c["tickets"]
+    finally:
+        other.dispose()
+        third.dispose()
+
+
+def test_seeding_again_adds_rows(db):
+    small_seed(db)
+    second = small_seed(db, customers=100, tickets=40, interactions=100)
+    assert second["agents"] == 0  # agent001..agent012 exist already
+    assert count(db, Customer) == 400 and count(db, Ticket) == 160 and count(db, Interaction) == 600
+    with db.session() as s:
+        assert s.scalar(select(func.count(func.distinct(Ticket.number)))) == 160
+        assert s.scalar(select(func.count(func.distinct(CustomerPhone.e164)))) == count(db, CustomerPhone)
+
+
+def test_big_loads_set_indexes_aside_and_rebuild_them(db, monkeypatch):
+    def names() -> set[str]:
+        insp = inspect(db.engine)
+        return {ix["name"] for t in ("customers", "customer_phones", "interactions") for ix in insp.get_indexes(t)}
+
+    before = names()
+    monkeypatch.setattr(seed_module, "_BIG_LOAD", 50)
+    summary = small_seed(db, customers=120, tickets=10, interactions=80)
+    assert names() == before and "indexes" in summary["stage_seconds"]
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_customer_phones_e164"))
+    assert restore_indexes(db) == ["ix_customer_phones_e164"]
+    assert names() == before
+
+
+@pytest.mark.parametrize(("kw", "message"), [
+    ({"customers": -1}, "customers must be a whole number"),
+    ({"customers": 0, "tickets": 5}, "tickets and interactions belong to the customers"),
+    ({"agents": 0}, "agents must be from 1 to 999"),
+    ({"now": datetime(2026, 1, 1)}, "now must be an aware datetime"),
+])
+def test_bad_arguments_are_refused_before_writing(sqlite_url, kw, message):
+    database = Database(make_engine(parse_url(sqlite_url)))
+    upgrade(database.engine)
+    try:
+        with pytest.raises(SeedError, match=message):
+            small_seed(database, **kw)
+        assert count(database, Agent) == 0 and count(database, Customer) == 0
+    finally:
+        database.dispose()
+
+
+def test_cli_seed_prints_a_json_summary(sqlite_url, capsys):
+    code = cli.main(["--db", sqlite_url, "db", "seed", "--customers", "60", "--tickets", "20",
+                     "--interactions", "90", "--agents", "5", "--seed", "3"])
+    out = capsys.readouterr().out
+    assert code == 0
+    summary = json.loads(out)
+    assert (summary["customers"], summary["tickets"], summary["interactions"], summary["agents"]) == (60, 20, 90, 5)
+    assert summary["backend"] == "sqlite" and summary["seconds"] > 0
+
+    assert cli.main(["--db", sqlite_url, "db", "seed", "--customers", "0", "--tickets", "3"]) == 2
+    assert "tickets and interactions belong" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--db", sqlite_url, "db", "seed", "--customers", "lots"])
+    assert exited.value.code == 2
+    assert "not a whole number: 'lots'" in capsys.readouterr().err
