@@ -3,7 +3,6 @@ and, with --write-queue-log, stores every queue_log row (callers then use custom
 
 from __future__ import annotations
 
-import argparse
 import math
 from datetime import UTC, datetime, timedelta
 from typing import Any

@@ -146,8 +146,9 @@ class KpiEngine:
         return n
 
     def flush(self) -> None:
-        """End of a report's range: calls that ended with no wrap-up started count as handled now;
-        calls still in wrap-up end after the range and are not counted."""
+        """End of a report's range: calls that ended with no wrap-up started count as handled (at
+        their end) without waiting for the grace time; calls still in wrap-up end after the range
+        and are not counted."""
         self._expire_pending(_INF)
 
     def _see_time(self, ts: float) -> None:

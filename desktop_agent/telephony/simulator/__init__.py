@@ -6,7 +6,8 @@ it on an asyncio loop in real time (or faster) behind the desktop, with the oper
 
 from desktop_agent.telephony.simulator.callers import Caller, CallerPool
 from desktop_agent.telephony.simulator.config import PROFILES, Profile, SimConfig
-from desktop_agent.telephony.simulator.engine import ContactCentre, SimCall, run_headless
+from desktop_agent.telephony.simulator.engine import ContactCentre, run_headless
+from desktop_agent.telephony.simulator.model import SimCall
 from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
 from desktop_agent.telephony.simulator.stats import SimSummary
 

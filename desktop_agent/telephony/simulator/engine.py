@@ -20,66 +20,34 @@ import math
 import random
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
-from desktop_agent.core.agent_state import AgentSession, AgentState, AgentStatus
+from desktop_agent.core.agent_state import AgentSession, AgentState
 from desktop_agent.core.queue_log import QEvent, QueueLogRecord
 from desktop_agent.telephony.events import CloseReason
-from desktop_agent.telephony.protocol import TelephonyError
 from desktop_agent.telephony.simulator.callers import Caller, CallerPool
 from desktop_agent.telephony.simulator.config import Profile, Sampler, SimConfig
+from desktop_agent.telephony.simulator.desk import OperatorDesk
+from desktop_agent.telephony.simulator.model import (
+    DONE,
+    QUEUED,
+    RINGING,
+    TALKING,
+    UNSEEN_CALLER,
+    OperatorListener,
+    SimAgent,
+    SimCall,
+)
 from desktop_agent.telephony.simulator.stats import Counters, SimSummary, summarise
 
 # A fixed Monday midnight, so that a headless run without a start repeats to the row.
 DEFAULT_START = datetime(2024, 1, 1, tzinfo=UTC)
-TRANSFER_CONTEXT = "from-queue"
 
 (ARRIVAL, ANSWER, HANGUP, WRAP_END, ABANDON, TIMEOUT, PAUSE_REQ, PAUSE_END, RING_OUT,
  OP_WRAP_LIMIT, SNAPSHOT, RETRY) = range(12)
 
-QUEUED, RINGING, TALKING, DONE = "queued", "ringing", "talking", "done"
-_UNSEEN = Caller("", "", "unseen")
 
-
-@dataclass(slots=True, eq=False)
-class SimCall:
-    callid: str
-    queue: str
-    caller: Caller
-    enter: float
-    position: int          # at ENTERQUEUE (Asterisk's origposition)
-    talk: float            # how long this caller talks once answered
-    counted: bool          # arrived after the warm-up
-    state: str = QUEUED
-    agent: SimAgent | None = None
-    ring_start: float = 0.0
-    connect: float = 0.0
-    token: int = 0         # bumped on every offer, so timers of an earlier offer are ignored
-    declined: dict | None = None  # agent -> time before which it is not offered this call again
-
-
-@dataclass(slots=True, eq=False)
-class SimAgent:
-    session: AgentSession
-    operator: bool = False
-    ready_token: int = 0   # which free-list entry is current
-    pause_token: int = 0   # which pause timer is current
-    wrap_token: int = 0    # which wrap-up timer is current
-    last_status: AgentStatus | None = None
-
-
-class OperatorListener(Protocol):
-    """What the engine tells the desktop operator's softphone. Called inside `advance`."""
-
-    def ringing(self, call: SimCall) -> None: ...
-    def closed(self, call: SimCall, reason: CloseReason) -> None: ...
-    def dtmf(self, call: SimCall, digit: str) -> None: ...
-    def agent_changed(self, status: AgentStatus) -> None: ...
-
-
-class ContactCentre:
+class ContactCentre(OperatorDesk):
     def __init__(self, config: SimConfig, numbers: Sequence[str] = (), *,
                  on_record: Callable[[QueueLogRecord], None] | None = None,
                  listener: OperatorListener | None = None):
@@ -241,7 +209,7 @@ class ContactCentre:
         self._schedule_arrival()
         queues = self.config.queues
         queue = queues[0] if len(queues) == 1 else self.rng.choices(queues, self._weights)[0]
-        caller = self.callers.next() if self._verbose else _UNSEEN
+        caller = self.callers.next() if self._verbose else UNSEEN_CALLER
         self.enter(caller, queue, self.sample.talk(), self.sample.patience())
 
     def enter(self, caller: Caller, queue: str, talk: float, patience: float) -> SimCall:
@@ -518,103 +486,6 @@ class ContactCentre:
         agent.pause_token += 1
         self._push(self.now + self.sample.pause_gap(), PAUSE_REQ, agent, agent.pause_token)
         self._agent_ready(agent)
-
-    # -- the operator ------------------------------------------------------------------------
-
-    def _touch(self, agent: SimAgent) -> None:
-        if not agent.operator or self.listener is None:
-            return
-        status = agent.session.status()
-        if status != agent.last_status:
-            agent.last_status = status
-            self.listener.agent_changed(status)
-
-    def require_operator(self) -> SimAgent:
-        if self.operator is None:
-            raise TelephonyError("this simulation has no desktop operator")
-        return self.operator
-
-    def call(self, callid: str) -> SimCall:
-        call = self._calls.get(callid)
-        if call is None:
-            raise TelephonyError(f"no such call: {callid[:80]}")
-        return call
-
-    def operator_call(self, callid: str, *states: str) -> SimCall:
-        call = self.call(callid)
-        if call.agent is not self.operator or call.state not in states:
-            raise TelephonyError(f"call {callid[:80]} is not {' or '.join(states)} at this desk")
-        return call
-
-    def operator_login(self, paused_reason: str | None = None) -> None:
-        op = self.require_operator()
-        self._out(op.session.log_in(self.dt(), paused_reason))
-        self._after_settle(op)
-
-    def operator_logout(self) -> None:
-        op = self.require_operator()
-        self._out(op.session.log_out(self.dt()))
-        self._touch(op)
-
-    def operator_pause(self, reason: str) -> None:
-        op = self.require_operator()
-        self._out(op.session.pause(reason, self.dt()))
-        self._touch(op)
-
-    def operator_unpause(self) -> None:
-        op = self.require_operator()
-        was = op.session.state
-        self._out(op.session.unpause(self.dt()))
-        if was is AgentState.NOT_READY:
-            self._agent_ready(op)
-        self._touch(op)
-
-    def operator_end_wrapup(self, disposition: str = "") -> None:
-        op = self.require_operator()
-        if op.session.state is not AgentState.WRAP_UP:
-            raise TelephonyError("the operator is not in wrap-up")
-        self._end_wrapup(op, disposition)
-
-    def operator_answer(self, callid: str) -> SimCall:
-        call = self.operator_call(callid, RINGING)
-        self._connect(call)
-        return call
-
-    def operator_reject(self, callid: str) -> SimCall:
-        call = self.operator_call(callid, RINGING)
-        self._ring_failed(call, CloseReason.REJECTED)
-        return call
-
-    def operator_hangup(self, callid: str) -> SimCall:
-        call = self.operator_call(callid, TALKING)
-        self._complete(call, QEvent.COMPLETEAGENT, CloseReason.LOCAL_HANGUP)
-        return call
-
-    def operator_transfer(self, callid: str, target: str, *, attended: bool = False) -> SimCall:
-        call = self.operator_call(callid, TALKING)
-        self.stats.transferred += 1
-        if attended:
-            self._complete(call, QEvent.ATTENDEDTRANSFER, CloseReason.TRANSFERRED, "BRIDGE", target)
-        else:
-            self._complete(call, QEvent.BLINDTRANSFER, CloseReason.TRANSFERRED, target, TRANSFER_CONTEXT)
-        return call
-
-    def caller_hangup(self, callid: str) -> None:
-        """The (scripted) caller hangs up now, whatever the call's state."""
-        call = self.call(callid)
-        if call.state in (QUEUED, RINGING):
-            self._leave(call, QEvent.ABANDON, CloseReason.CANCELLED)
-        elif call.state == TALKING:
-            agent = call.agent
-            assert agent is not None
-            close = CloseReason.REMOTE_HANGUP if agent.operator else None
-            self._complete(call, QEvent.COMPLETECALLER, close)
-
-    def caller_dtmf(self, callid: str, digits: str) -> None:
-        call = self.operator_call(callid, TALKING)
-        if self.listener is not None:
-            for digit in digits:
-                self.listener.dtmf(call, digit)
 
 
 def run_headless(config: SimConfig, hours: float, numbers: Sequence[str] = (), *,

@@ -36,10 +36,17 @@ from desktop_agent.telephony.events import (
     TelephonyEvent,
     Transferred,
 )
-from desktop_agent.telephony.protocol import Capabilities, EventFanout, EventHandler, NotSupported, TelephonyError
+from desktop_agent.telephony.protocol import (
+    Capabilities,
+    EventFanout,
+    EventHandler,
+    NotSupported,
+    TelephonyError,
+)
 from desktop_agent.telephony.simulator.callers import Caller
 from desktop_agent.telephony.simulator.config import SimConfig
-from desktop_agent.telephony.simulator.engine import RINGING, TALKING, ContactCentre, SimCall
+from desktop_agent.telephony.simulator.engine import ContactCentre
+from desktop_agent.telephony.simulator.model import RINGING, TALKING, SimCall
 
 log = logging.getLogger(__name__)
 
