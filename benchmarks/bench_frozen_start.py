@@ -9,8 +9,9 @@ the build time). Measured, wall clock from process start:
   start_ms        the operator window on that profile again: the everyday start; goal <= 2000 ms
 "Interactive" is the moment the app logs that its window is shown with the event loop running (app.py
 logs "interactive after"); the process is then ended. On Linux the resident memory at that moment is read
-from /proc. As root, the page cache is dropped before each start when the kernel allows it (a cold
-start); `page_cache_dropped` says whether it was.
+from /proc. Starts are warm (the files in the page cache) unless --cold: then, as root, the page cache is
+dropped before each start where the kernel allows it (it slows everything else on the machine for a
+moment); `page_cache_dropped` says whether it was.
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ def main() -> None:
     parser.add_argument("--app", type=Path, help="a built app folder (default: build one now)")
     parser.add_argument("--runs", type=int, default=5, help="starts to time (default 5)")
     parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM (xcb needs a display)")
+    parser.add_argument("--cold", action="store_true", help="drop the page cache before each start (root)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="da-bench-frozen-") as tmp:
@@ -136,13 +138,19 @@ def main() -> None:
         size, files = folder_size(app)
         home = work / "profile"
         home.mkdir()
-        dropped = drop_page_cache()
-        version_ms = [time_version(app, home, args.platform) for _ in range(args.runs)]
-        drop_page_cache()
+        def maybe_drop() -> bool:
+            return drop_page_cache() if args.cold else False
+
+        dropped = maybe_drop()
+        version_ms = []
+        for _ in range(args.runs):
+            maybe_drop()
+            version_ms.append(time_version(app, home, args.platform))
+        maybe_drop()
         first_ms, first_rss = time_window(app, home, args.platform)
         starts, memory = [], []
         for _ in range(args.runs):
-            drop_page_cache()
+            maybe_drop()
             ms, rss = time_window(app, home, args.platform)
             starts.append(ms)
             if rss is not None:

@@ -151,9 +151,11 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     from desktop_agent.ui.agent_channel import AcdAgentChannel, is_acd_member
     from desktop_agent.ui.call_bar import CallBar
     from desktop_agent.ui.call_flow import CallFlow
+    from desktop_agent.ui.checklist_pane import ChecklistPane
     from desktop_agent.ui.kpi_strip import KpiStrip
     from desktop_agent.ui.main_window import MainWindow
     from desktop_agent.ui.qt_bridge import ServiceRunner
+    from desktop_agent.ui.templates_pane import TemplatesPane
     from desktop_agent.ui.wrapup import WrapupPane
 
     db_runner = ServiceRunner("db")
@@ -177,6 +179,14 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     # Panes, in the order they dock. Other pane modules (screen-pop card, ticket editor, templates,
     # checklist) are added here with the services they need.
     panes = [WrapupPane(flow, services.reference, db_runner, on_auto_ready=set_auto_ready)]
+    # Templates fill in the caller from the screen-pop; the ticket editor, once composed, connects
+    # its open ticket to templates.set_ticket and templates.insert_requested to its text.
+    templates = TemplatesPane(services.templates, db_runner, agent=services.agent)
+    templates.follow(flow)
+    checklist = ChecklistPane(services.checklists, services.templates, db_runner, agent_id=services.agent.id)
+    checklist.follow(flow)  # a run per answered call, saved with its interaction after wrap-up
+    checklist.phrase_requested.connect(templates.insert_template)
+    panes += [templates, checklist]
 
     def can_close() -> bool:
         from desktop_agent.core.call_session import CallState
@@ -190,6 +200,8 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     window = MainWindow(call_bar=call_bar, kpi_strip=kpis, panes=panes, settings=settings, about=about,
                         on_language=on_language, on_theme=on_theme, can_close=can_close)
     flow.notice.connect(window.show_notice)
+    templates.notice.connect(window.show_notice)
+    checklist.notice.connect(window.show_notice)
     flow.backend_changed.connect(window.set_backend_state)
     db_runner.failed.connect(window.show_notice)
     lookup_runner.failed.connect(window.show_notice)

@@ -34,7 +34,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_agent.commands.{name}").register(sub)
+    _add_wallboard(sub)
     return parser
+
+
+def _add_wallboard(sub: argparse._SubParsersAction) -> None:
+    """A GUI command: its handler imports Qt only when it runs (desktop_agent.wallboard_app)."""
+    from desktop_agent.core.kpi.service_level import SLVariant
+
+    variants = [v.value for v in SLVariant]
+    p = sub.add_parser("wallboard", help="the live KPI wallboard for team leads",
+                       description="KPI tiles with alarms, the day's trend, the agent grid and the staffing "
+                                   "hint, refreshed every second from queue_log.")
+    p.add_argument("--kiosk", action="store_true",
+                   help="full screen, no window chrome, no mouse pointer (Ctrl+Q quits)")
+    p.add_argument("--screen", type=int, metavar="N", help="the screen to show on, counted from 0")
+    p.add_argument("--sl-target", type=int, default=20, metavar="T", help="service-level time T, seconds (20)")
+    p.add_argument("--short-abandon", type=int, default=5, metavar="S",
+                   help="abandons under S seconds are left out (5)")
+    p.add_argument("--sl-variant", choices=variants, default="default", help="service-level definition (default)")
+
+    def handler(args: argparse.Namespace) -> int:
+        from desktop_agent.wallboard_app import run_wallboard
+
+        return run_wallboard(args)
+
+    p.set_defaults(handler=handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

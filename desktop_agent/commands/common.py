@@ -19,17 +19,17 @@ def connect(args: Any, *, migrate: bool = True) -> Database:
     if migrate and db.is_sqlite and not is_current(db.engine):
         upgrade(db.engine)  # the embedded file migrates itself; a central database is upgraded by an admin
     elif migrate and not is_current(db.engine):
-        raise CommandError(f"the database schema is not current: run `desktop-agent db upgrade` first")
+        raise CommandError("the database schema is not current: run `desktop-agent db upgrade` first")
     return db
 
 
 def readable_file(path: str) -> Path:
     p = Path(path)
-    if not p.exists():
-        raise CommandError(f"no such file: {path}")
-    if not p.is_file():
-        raise CommandError(f"not a file: {path}")
     try:
+        if not p.exists():
+            raise CommandError(f"no such file: {path}")
+        if not p.is_file():
+            raise CommandError(f"not a file: {path}")
         with p.open("rb") as fh:
             fh.read(1)
     except OSError as exc:

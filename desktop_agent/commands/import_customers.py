@@ -13,7 +13,13 @@ from typing import Any, TextIO
 from desktop_agent.commands import CommandError
 from desktop_agent.commands.common import connect, readable_file
 from desktop_agent.commands.lookup import write_utf8_json
-from desktop_agent.crm.csv_import import ImportOptions, ImportResult, import_customers, write_report
+from desktop_agent.crm.csv_import import (
+    ImportInterrupted,
+    ImportOptions,
+    ImportResult,
+    import_customers,
+    write_report,
+)
 from desktop_agent.crm.csv_mapping import FIELDS
 from desktop_agent.crm.csv_reading import ENCODINGS, CsvFormatError
 
@@ -24,15 +30,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="auto (default): UTF-8 with or without BOM, else cp1251")
     parser.add_argument("--delimiter", default="auto", metavar="auto|,|;|\\t",
                         help="column separator (default: guessed from the header line)")
-    parser.add_argument("--map", action="append", default=[], metavar="CSVCOLUMN=field",
-                        help=f"map a column to a field ({', '.join(FIELDS)}) or to 'ignore'; repeatable")
+    parser.add_argument("--map", action="extend", nargs="+", default=[], metavar="CSVCOLUMN=field",
+                        help=f"map columns to fields ({', '.join(FIELDS)}) or to 'ignore'; "
+                             "the rest are guessed from common Russian and English headers")
     parser.add_argument("--report", metavar="rejected.csv",
                         help="write the rejected and duplicate rows (line, kind, reason, record) as CSV")
     parser.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
 
 
 def run(args: Any) -> int:
-    path = readable_file(args.file)
+    try:
+        path = readable_file(args.file)
+    except OSError as exc:  # a directory on the way we may not search
+        raise CommandError(f"cannot read {args.file}: {exc.strerror}") from exc
     report = _open_report(args.report) if args.report else None
     try:
         result = _import(args, path)
@@ -67,6 +77,8 @@ def _import(args: Any, path: Path) -> ImportResult:
             encoding=args.encoding, delimiter=args.delimiter, mapping=args.map, dry_run=args.dry_run))
     except CsvFormatError as exc:
         raise CommandError(f"{path.name}: {exc}") from exc
+    except ImportInterrupted as exc:
+        raise CommandError(str(exc)) from exc
     except OSError as exc:
         raise CommandError(f"cannot read {args.file}: {exc.strerror}") from exc
     finally:

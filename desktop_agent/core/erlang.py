@@ -29,7 +29,7 @@ MAX_AGENTS = 100_000  # agents_needed gives up beyond this: the target cannot be
 
 
 @dataclass(frozen=True, slots=True)
-class QueueMetrics:
+class ErlangResult:
     agents: int
     traffic: float          # offered load in Erlangs = rate × aht
     p_wait: float
@@ -87,18 +87,18 @@ def _check_inputs(rate: float, aht: float, target_t: float) -> None:
         raise ValueError(f"service-level time must be >= 0, got {target_t!r}")
 
 
-def erlang_c_metrics(rate: float, aht: float, agents: int, target_t: float = 20.0) -> QueueMetrics:
+def erlang_c_metrics(rate: float, aht: float, agents: int, target_t: float = 20.0) -> ErlangResult:
     _check_inputs(rate, aht, target_t)
     a = rate * aht
     _check(agents, a)
     if a == 0:
-        return QueueMetrics(agents, 0.0, 0.0, 1.0, target_t, 0.0, 0.0, 0.0)
+        return ErlangResult(agents, 0.0, 0.0, 1.0, target_t, 0.0, 0.0, 0.0)
     if agents <= a:
-        return QueueMetrics(agents, a, 1.0, 0.0, target_t, math.inf, math.inf, 1.0)
+        return ErlangResult(agents, a, 1.0, 0.0, target_t, math.inf, math.inf, 1.0)
     c = erlang_c(agents, a)
     sl = 1.0 - c * math.exp(-(agents - a) * target_t / aht)
     asa = c * aht / (agents - a)
-    return QueueMetrics(agents, a, c, sl, target_t, asa, asa, a / agents)
+    return ErlangResult(agents, a, c, sl, target_t, asa, asa, a / agents)
 
 
 def _logsumexp(logs: list[float]) -> float:
@@ -152,7 +152,7 @@ def _waiting_sums(s: float, y: float, theta: float) -> _Waiting:
 
 
 def erlang_a_metrics(rate: float, aht: float, agents: int, patience: float,
-                     target_t: float = 20.0) -> QueueMetrics:
+                     target_t: float = 20.0) -> ErlangResult:
     """Palm's M/M/N+M: callers abandon after an exponential patience of mean `patience` seconds."""
     _check_inputs(rate, aht, target_t)
     if not (patience > 0 and math.isfinite(patience)):
@@ -160,9 +160,9 @@ def erlang_a_metrics(rate: float, aht: float, agents: int, patience: float,
     a = rate * aht
     _check(agents, a)
     if a == 0:
-        return QueueMetrics(agents, 0.0, 0.0, 1.0, target_t, 0.0, 0.0, 0.0, 0.0, patience)
+        return ErlangResult(agents, 0.0, 0.0, 1.0, target_t, 0.0, 0.0, 0.0, 0.0, patience)
     if agents == 0:
-        return QueueMetrics(0, a, 1.0, 0.0, target_t, math.inf, patience, 0.0, 1.0, patience)
+        return ErlangResult(0, a, 1.0, 0.0, target_t, math.inf, patience, 0.0, 1.0, patience)
     mu, theta = 1.0 / aht, 1.0 / patience
     s, y = agents * mu / theta, rate / theta
     b = erlang_b(agents, a)
@@ -184,12 +184,12 @@ def erlang_a_metrics(rate: float, aht: float, agents: int, patience: float,
     served_by_t = max(0.0, head - tail)
     service_level = (1.0 - p_wait) + p_wait * served_by_t
     occupancy = min(1.0, a * p_served / agents)
-    return QueueMetrics(agents, a, p_wait, service_level, target_t, asa, p_abandon * patience,
+    return ErlangResult(agents, a, p_wait, service_level, target_t, asa, p_abandon * patience,
                         occupancy, p_abandon, patience)
 
 
 def metrics(rate: float, aht: float, agents: int, target_t: float = 20.0,
-            patience: float | None = None) -> QueueMetrics:
+            patience: float | None = None) -> ErlangResult:
     """Erlang C without `patience`, Erlang A with it."""
     if patience is None:
         return erlang_c_metrics(rate, aht, agents, target_t)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from desktop_agent.crm.csv_mapping import ColumnMapping, build_mapping, parse_map_options, parse_row
 from desktop_agent.crm.csv_reading import (
@@ -35,6 +35,10 @@ from desktop_agent.store.database import Database
 log = logging.getLogger(__name__)
 
 BATCH_ROWS = 1000
+
+
+class ImportInterrupted(Exception):
+    """The database went away mid-import; the message says what was committed (one line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,16 @@ class _Importer:
     def flush(self, batch: list[_Pending]) -> None:
         if not batch:
             return
+        try:
+            self._flush(batch)
+        except OperationalError as exc:
+            reason = (str(exc.orig or exc).strip().splitlines() or ["error"])[0]
+            raise ImportInterrupted(
+                f"the database stopped answering at line {batch[0].line} ({reason}); "
+                f"{self.result.imported} customers were surely imported before that: run the import again "
+                "to add the rest (what is already in counts as duplicates)") from exc
+
+    def _flush(self, batch: list[_Pending]) -> None:
         with self.db.engine.connect() as conn, conn.begin() as tx:
             _begin_for_real(conn)
             in_db = store.existing_numbers(conn, (p.e164 for row in batch for p in row.customer.phones))
@@ -108,7 +122,8 @@ class _Importer:
                 self.result.imported += len(fresh)
                 tx.rollback()
                 return
-            self.result.imported += self._write(conn, fresh)
+            written = self._write(conn, fresh)
+        self.result.imported += written  # counted once the commit went through
 
     def _is_new(self, row: _Pending, in_db: set[str]) -> bool:
         for phone in row.customer.phones:

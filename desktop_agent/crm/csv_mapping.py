@@ -100,7 +100,7 @@ class ColumnMapping:
 
 
 def parse_map_options(options: Sequence[str]) -> dict[str, str]:
-    """['Телефон=phone', 'Col=ignore'] -> {folded column: field}."""
+    """['Телефон=phone', 'Col=ignore'] -> {column as written: field}."""
     result = {}
     for option in options:
         column, sep, name = option.rpartition("=")
@@ -109,24 +109,33 @@ def parse_map_options(options: Sequence[str]) -> dict[str, str]:
             raise CsvFormatError(f"--map needs CSVCOLUMN=field, got {option!r}")
         if name not in FIELDS and name != IGNORE:
             raise CsvFormatError(f"--map {option!r}: unknown field {name!r} (fields: {', '.join(FIELDS)}, ignore)")
-        result[fold(column)] = name
+        result[column.strip()] = name
     return result
 
 
-def build_mapping(header: Sequence[str], overrides: Mapping[str, str]) -> ColumnMapping:
-    folded = [fold(h) for h in header]
-    unknown = [c for c in overrides if c not in folded]
-    if unknown:
-        raise CsvFormatError(f"--map names a column the file does not have: {unknown[0]!r} "
+def _column_of(header: Sequence[str], column: str) -> int:
+    """The header as written (any case) first; else the folded form, when that names one column."""
+    exact = [i for i, h in enumerate(header) if h.strip().casefold() == column.casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    folded = [i for i, h in enumerate(header) if fold(h) == fold(column)]
+    if len(exact) > 1 or len(folded) > 1:
+        raise CsvFormatError(f"--map {column!r}: several columns have that name")
+    if not folded:
+        raise CsvFormatError(f"--map names a column the file does not have: {column!r} "
                              f"(columns: {', '.join(header)})")
+    return folded[0]
+
+
+def build_mapping(header: Sequence[str], overrides: Mapping[str, str]) -> ColumnMapping:
+    forced = {_column_of(header, column): name for column, name in overrides.items()}
     chosen: list[str | None] = []
-    for h, key in zip(header, folded, strict=True):
-        f = overrides.get(key) or guess_field(h)
+    for i, h in enumerate(header):
+        f = forced.get(i) or guess_field(h)
         chosen.append(None if f == IGNORE else f)
     # a single-valued field given by --map wins over a guess for the same field
-    for i, key in enumerate(folded):
-        f = chosen[i]
-        if f and f != "phone" and key not in overrides and f in {overrides.get(k) for k in folded}:
+    for i, f in enumerate(chosen):
+        if f and f != "phone" and i not in forced and f in forced.values():
             chosen[i] = None
     for f in set(chosen) - {None, "phone"}:
         columns = [h for h, c in zip(header, chosen, strict=True) if c == f]
@@ -144,6 +153,8 @@ def build_mapping(header: Sequence[str], overrides: Mapping[str, str]) -> Column
 def _label_for(e164: str, label: str | None) -> str:
     if label:
         return label
+    if e164.startswith("+7"):  # the common case, without parsing the number a second time
+        return "mobile" if e164.startswith(("+79", "+77")) else "other"
     try:
         kind = phonenumbers.number_type(phonenumbers.parse(e164, None))
     except phonenumbers.NumberParseException:

@@ -234,8 +234,9 @@ class CallFlow(QObject):
     def _ended(self, session: CallSession) -> None:
         self._db(self.interactions.ended, session.call_id, session.ended_at)
         if session is self.waiting:
-            self.waiting = None  # the second caller gave up
+            self.waiting = None  # the second caller gave up, or was declined
             self._forget(session.call_id)
+            self.waiting_changed.emit(None)
             return
         if session.state is CallState.WRAPUP:
             self._agent(self.agent_channel.end_call)
@@ -331,10 +332,10 @@ class CallFlow(QObject):
             return False
         self._finishing = True
         seconds = round(s.wrapup_seconds)
+        ring = self._rings[s.call_id]
 
         def store() -> InteractionDTO:
-            interaction_id = self._ring_id(s.call_id)
-            return self.interactions.wrap_up(interaction_id, disposition=s.disposition or "",
+            return self.interactions.wrap_up(ring.result().id, disposition=s.disposition or "",
                                              wrapup_seconds=seconds, notes=s.notes)
 
         def stored(_dto: InteractionDTO) -> None:
@@ -396,14 +397,13 @@ class CallFlow(QObject):
         if records:
             self.db.submit(self._queue_log, list(records), on_error=self._service_error)
 
-    def _ring_id(self, call_id: str) -> UUID:
-        """On the worker: the call's row id (its ring insert ran before, on the same thread)."""
-        return self._rings[call_id].result().id
-
     def _db(self, method: Callable[..., Any], call_id: str, *args: Any) -> None:
-        if call_id not in self._rings:
+        """Update the call's row on the worker. Its insert was submitted first, to the same single
+        thread, so the future is done by the time this runs."""
+        ring = self._rings.get(call_id)
+        if ring is None:
             return
-        self.db.submit(lambda: method(self._ring_id(call_id), *args), on_error=self._service_error)
+        self.db.submit(lambda: method(ring.result().id, *args), on_error=self._service_error)
 
     def _service_error(self, exc: BaseException) -> None:
         if isinstance(exc, ServiceError):

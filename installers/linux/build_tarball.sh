@@ -6,6 +6,7 @@
 #     --app-dir DIR  package an app folder already frozen with installers/desktop-agent.spec
 #                    (DIR/desktop-agent is the executable); without it, PyInstaller runs first
 #     --out DIR      where the tarball goes (default: dist/ in the checkout)
+#     --fast         compress quickly (gzip -1), for tests; releases use the default level
 # Environment: PYTHON, the interpreter with the app and its `freeze` extra (default: .venv/bin/python).
 # Prints the tarball's path on its last line.
 set -euo pipefail
@@ -15,12 +16,14 @@ root=$(cd "$here/../.." && pwd)
 python=${PYTHON:-$root/.venv/bin/python}
 app_dir=""
 out="$root/dist"
+gzip_level=6
 
 while [ $# -gt 0 ]; do
   case $1 in
     --app-dir) app_dir=$(cd "$2" && pwd); shift 2 ;;
     --out) mkdir -p "$2"; out=$(cd "$2" && pwd); shift 2 ;;
-    *) echo "build_tarball.sh: unknown argument $1 (use --app-dir DIR, --out DIR)" >&2; exit 64 ;;
+    --fast) gzip_level=1; shift ;;
+    *) echo "build_tarball.sh: unknown argument $1 (use --app-dir DIR, --out DIR, --fast)" >&2; exit 64 ;;
   esac
 done
 
@@ -60,5 +63,5 @@ install -m 755 "$here/install.sh" "$here/uninstall.sh" "$stage/"
 
 mkdir -p "$out"
 # Owner fixed and names sorted, so the listing does not depend on who built it, or where.
-tar -C "$work" --owner=0 --group=0 --numeric-owner --sort=name -czf "$out/$name.tar.gz" "$name"
+tar -C "$work" --owner=0 --group=0 --numeric-owner --sort=name -cf - "$name" | gzip "-$gzip_level" > "$out/$name.tar.gz"
 echo "$out/$name.tar.gz"

@@ -1,13 +1,10 @@
 """Small, exact data sets for the CRM tests: customers, calls and tickets written straight to the tables.
 
-`db` is overridden here with the same two backends as tests/conftest.py, made cheaper: a migrated
-SQLite file is copied per test, and one migrated PostgreSQL database is emptied with TRUNCATE per
-test (CREATE DATABASE and a migration cost about a second each on a loaded machine).
+The `db` fixture (tests/conftest.py) gives each test a migrated database on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,50 +14,9 @@ from sqlalchemy import insert
 
 from desktop_agent.core.dto import PhoneDTO
 from desktop_agent.store import customers as store
-from desktop_agent.store.database import Database, make_engine, parse_url
-from desktop_agent.store.migrate import upgrade
-from desktop_agent.store.models import Base, Disposition, Interaction, Ticket
+from desktop_agent.store.models import Disposition, Interaction, Ticket
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="session")
-def migrated_sqlite_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("crm-template") / "template.sqlite3"
-    template = Database(make_engine(parse_url(f"sqlite:///{path}")))
-    upgrade(template.engine)
-    template.dispose()
-    return path
-
-
-@pytest.fixture(scope="session")
-def shared_pg_db(pg_cluster):
-    shared = Database(make_engine(parse_url(pg_cluster.createdb("crm_shared"))))
-    upgrade(shared.engine)
-    yield shared
-    shared.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request, tmp_path):
-    """A migrated, empty database on each backend."""
-    if request.param == "sqlite":
-        target = tmp_path / "test.sqlite3"
-        shutil.copyfile(request.getfixturevalue("migrated_sqlite_file"), target)
-        database = Database(make_engine(parse_url(f"sqlite:///{target}")))
-        yield database
-        database.dispose()
-        return
-    shared = request.getfixturevalue("shared_pg_db")
-    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
-    with shared.engine.begin() as conn:
-        conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
-    yield shared
-
-
-@pytest.fixture
-def db_url(db) -> str:
-    return db.url.render_as_string(hide_password=False)
 
 
 @dataclass

@@ -203,3 +203,39 @@ def test_broken_rows_never_crash(db, tmp_path):
     assert (result.read, result.imported, result.rejected) == (11, 4, 7)
     assert _customer(db, "+79160000007").notes == "multi\nline note"
     assert all(len(p.raw) <= 201 for p in result.problems)
+
+
+@pytest.mark.postgres
+def test_a_database_lost_mid_import_is_one_line_and_a_rerun_completes(tmp_path):
+    from sqlalchemy import event
+
+    from desktop_agent.crm.csv_import import ImportInterrupted
+    from desktop_agent.store.database import Database, make_engine, parse_url
+    from desktop_agent.store.migrate import upgrade
+    from desktop_agent.testing import start_pg_cluster
+
+    cluster = start_pg_cluster()  # its own: this test stops the server
+    try:
+        db = Database(make_engine(parse_url(cluster.createdb("lost")), connect_timeout=2))
+        upgrade(db.engine)
+        path = tmp_path / "c.csv"
+        path.write_text("name,phone\n" + "".join(f"C{n},+7916100{n:04d}\n" for n in range(10)), encoding="utf-8")
+        commits = []
+        event.listen(db.engine, "commit", lambda conn: commits.append(1) or (len(commits) == 2 and cluster.crash()))
+        with pytest.raises(ImportInterrupted) as err:
+            import_customers(db, path, ImportOptions(batch_rows=3))
+        assert "\n" not in str(err.value)
+        # the server died in the second batch's commit (lines 5-7): only the first batch is sure
+        assert "the database stopped answering at line 5" in str(err.value)
+        assert "3 customers were surely imported before that" in str(err.value)
+        db.dispose()
+        cluster.restart()
+        db = Database(make_engine(parse_url(cluster.url("lost"))))
+        again = import_customers(db, path)
+        # the throwaway cluster runs with synchronous_commit=off, so a crash may lose the first batch
+        # too; either way the rerun ends with every customer exactly once
+        assert again.imported + again.duplicates == 10 and again.imported >= 7 and again.rejected == 0
+        assert _counts(db) == (10, 10)
+        db.dispose()
+    finally:
+        cluster.stop()

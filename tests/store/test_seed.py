@@ -215,11 +215,12 @@ def test_bad_arguments_are_refused_before_writing(sqlite_url, kw, message):
 
 def test_cli_seed_prints_a_json_summary(sqlite_url, capsys):
     code = cli.main(["--db", sqlite_url, "db", "seed", "--customers", "60", "--tickets", "20",
-                     "--interactions", "90", "--agents", "5", "--seed", "3"])
+                     "--interactions", "90", "--agents", "5", "--seed", "5"])
     out = capsys.readouterr().out
     assert code == 0
     summary = json.loads(out)
-    assert (summary["customers"], summary["tickets"], summary["interactions"], summary["agents"]) == (60, 20, 90, 5)
+    assert (summary["customers"], summary["tickets"], summary["interactions"], summary["agents"], summary["seed"]) == \
+        (60, 20, 90, 5, 5)
     assert summary["backend"] == "sqlite" and summary["seconds"] > 0
 
     assert cli.main(["--db", sqlite_url, "db", "seed", "--customers", "0", "--tickets", "3"]) == 2

@@ -9,6 +9,7 @@ import json
 import math
 import statistics
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -109,15 +110,11 @@ T975 = {7: 2.365, 9: 2.262}
 def _replicate(config: SimConfig, hours: float, replications: int, seed0: int):
     runs = []
     for r in range(replications):
-        cfg = SimConfig(**{**_fields(config), "seed": seed0 + r})
+        cfg = replace(config, seed=seed0 + r)
         summary, _ = run_headless(cfg, hours)
         assert summary.unfinished == 0
         runs.append(summary)
     return runs
-
-
-def _fields(config: SimConfig) -> dict:
-    return {name: getattr(config, name) for name in config.__slots__}
 
 
 def _ci(values: list[float]) -> tuple[float, float]:
@@ -173,7 +170,7 @@ def test_same_seed_same_run_different_seed_different_run():
     a_summary, a = run_headless(RICH, 24, NUMBERS, keep_records=True)
     b_summary, b = run_headless(RICH, 24, NUMBERS, keep_records=True)
     assert a == b and a_summary == b_summary and len(a) > 5000
-    c_summary, c = run_headless(SimConfig(**{**_fields(RICH), "seed": 8}), 24, NUMBERS, keep_records=True)
+    c_summary, c = run_headless(replace(RICH, seed=8), 24, NUMBERS, keep_records=True)
     assert c != a and c_summary.offered != a_summary.offered
     # records or not, the traffic is the same: caller IDs draw from their own stream
     d_summary, _ = run_headless(RICH, 24, NUMBERS)
@@ -186,7 +183,7 @@ def test_every_call_ends_once_and_agents_never_double_book():
     outcomes = Counter(check_calls(records).values())
     check_agents(records)
     assert outcomes["ABANDON"] == summary.abandoned > 0
-    assert outcomes["EXITWITHTIMEOUT"] == summary.timed_out
+    assert outcomes["EXITWITHTIMEOUT"] == summary.timed_out > 0
     assert outcomes["COMPLETEAGENT"] + outcomes["COMPLETECALLER"] == summary.answered
     assert summary.offered == summary.answered + summary.abandoned + summary.timed_out
     events = Counter(r.event for r in records)

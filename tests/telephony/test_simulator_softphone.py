@@ -203,6 +203,28 @@ def test_rejected_call_rings_again_after_the_retry_and_caller_can_give_up():
     assert h.phone.agent_status().state == "ready"
 
 
+def test_a_ringing_caller_keeps_its_place_in_the_queue():
+    async def scenario():
+        h = Harness(quiet())
+        await h.phone.start()
+        h.phone.log_in()
+        first = h.phone.offer_call("+79120000001", talk=math.inf, patience=math.inf)
+        await h.event(IncomingCall)
+        second = h.phone.offer_call("+79120000002", talk=math.inf, patience=math.inf)
+        third = h.phone.offer_call("+79120000003", talk=math.inf, patience=math.inf)
+        h.phone.caller_hangup(second)  # behind the ringing call: position 2 of 3
+        await h.phone.answer(first)
+        h.phone.caller_hangup(third)  # the first has left the queue: position 1
+        await h.phone.stop()
+        return h, first, second, third
+
+    h, first, second, third = asyncio.run(scenario())
+    enters = {r.callid: r.d_int(3) for r in h.records if r.event == "ENTERQUEUE"}
+    assert enters == {first: 1, second: 2, third: 3}
+    abandons = {r.callid: (r.d_int(1), r.d_int(2)) for r in h.records if r.event == "ABANDON"}
+    assert abandons == {second: (2, 2), third: (1, 3)}
+
+
 def test_not_ready_operator_gets_no_calls_and_pause_during_call_waits():
     async def scenario():
         h = Harness(quiet())

@@ -13,11 +13,13 @@ from desktop_agent.core.dto import CustomerDTO, PhoneDTO
 from desktop_agent.core.ports import AgentDTO
 from desktop_agent.crm.screen_pop import ScreenPopService
 from desktop_agent.store import queue_log
+from desktop_agent.store.checklists import ChecklistStore
 from desktop_agent.store.customers import NewCustomer, create_customer
 from desktop_agent.store.database import Database
 from desktop_agent.store.defaults import load_defaults
 from desktop_agent.store.interactions import InteractionStore
 from desktop_agent.store.reference import ReferenceStore
+from desktop_agent.store.templates import TemplateStore
 from desktop_agent.ui.kpi_strip import PersonalKpis, personal_kpis
 
 
@@ -42,6 +44,8 @@ class Services:
     reference: ReferenceStore
     screen_pops: ScreenPopService
     customer: CustomerDTO
+    templates: TemplateStore | None = None
+    checklists: ChecklistStore | None = None
 
     def personal_kpis(self) -> PersonalKpis:
         return personal_kpis(self.interactions.for_agent(self.agent.id, datetime(2000, 1, 1, tzinfo=UTC)))
@@ -67,4 +71,5 @@ def services(db: Database) -> Services:
     customer = create_customer(db, NewCustomer(
         full_name="Пётр Сергеевич Смирнов", phones=(PhoneDTO("+79161234567"),), vip=True))
     return Services(db, agent, InteractionStore(db, origin="test-desk"), reference,
-                    ScreenPopService.over_store(db), customer)
+                    ScreenPopService.over_store(db), customer, templates=TemplateStore(db, origin="test-desk"),
+                    checklists=ChecklistStore(db, origin="test-desk"))

@@ -28,12 +28,14 @@ def operator(qtbot, qloop, services):
     parts = build_window(services=services, softphone=phone, settings=settings, save_settings=lambda: None,
                          on_language=lambda _l: None, on_theme=lambda _t: None,
                          about=AboutInfo("test.sqlite3", "fake", "ui-settings.json"), backend_label="fake")
-    qtbot.addWidget(parts.window)
     parts.window.show()
     parts.window.activateWindow()
     parts.flow.start(ready=True)
     qloop.run_until_complete(phone.start())
     yield parts, phone, services
+    parts.window._can_close = lambda: True  # no "quit during a call?" question in a test
+    parts.window.close()
+    parts.window.deleteLater()
     parts.flow.stop()
     parts.db_runner.shutdown(wait=True)
     parts.lookup_runner.shutdown(wait=True)

@@ -78,7 +78,9 @@ class ContactCentre(OperatorDesk):
         self._uid = 0
         self._base_uid = int(self.start.timestamp())
         self._queues: dict[str, deque[SimCall]] = {q: deque() for q in config.queues}
+        # Asterisk keeps a caller in the queue (holding its position) until CONNECT, ringing included
         self._qlen: dict[str, int] = {q: 0 for q in config.queues}
+        self._ringing: dict[str, set[SimCall]] = {q: set() for q in config.queues}
         self._free: deque[tuple[int, SimAgent]] = deque()
         self._calls: dict[str, SimCall] = {}   # every call not yet done, by callid
         self._unanswered = 0                   # counted calls neither answered nor gone
@@ -218,6 +220,7 @@ class ContactCentre(OperatorDesk):
         call = SimCall(self._next_uid(), queue, caller, t, self._qlen[queue] + 1, talk, t >= self.config.warmup)
         self._calls[call.callid] = call
         self._rec(call, "NONE", QEvent.ENTERQUEUE, "", caller.caller_id, call.position)
+        self._qlen[queue] += 1
         if call.counted:
             self.stats.offered += 1
             self._unanswered += 1
@@ -226,7 +229,6 @@ class ContactCentre(OperatorDesk):
             if call.counted:
                 self.stats.waited += 1
             self._queues[queue].append(call)
-            self._qlen[queue] += 1
         else:
             self._offer(call, agent)
         if call.state != TALKING:
@@ -237,12 +239,12 @@ class ContactCentre(OperatorDesk):
         return call
 
     def _position(self, call: SimCall) -> int:
-        ahead = 0
-        for other in self._queues[call.queue]:
-            if other is call:
-                break
-            if other.state == QUEUED:
-                ahead += 1
+        """1 + the callers still in this queue (waiting or ringing) who arrived earlier."""
+        key = (call.enter, call.callid)
+        ahead = sum(1 for other in self._queues[call.queue]
+                    if other.state == QUEUED and other is not call and (other.enter, other.callid) < key)
+        ahead += sum(1 for other in self._ringing[call.queue]
+                     if other is not call and (other.enter, other.callid) < key)
         return ahead + 1
 
     def _dequeue(self, call: SimCall) -> None:
@@ -251,7 +253,6 @@ class ContactCentre(OperatorDesk):
             q.popleft()
         else:
             q.remove(call)
-        self._qlen[call.queue] -= 1
 
     def _next_call_for(self, agent: SimAgent) -> SimCall | None:
         best: SimCall | None = None
@@ -307,6 +308,7 @@ class ContactCentre(OperatorDesk):
     def _offer(self, call: SimCall, agent: SimAgent) -> None:
         call.state, call.agent, call.ring_start = RINGING, agent, self.now
         call.token += 1
+        self._ringing[call.queue].add(call)
         self._out(agent.session.offer(call.callid, call.queue, self.dt()))
         if agent.operator:
             self._push(self.now + self.config.operator_ring_timeout, RING_OUT, call, call.token)
@@ -328,6 +330,8 @@ class ContactCentre(OperatorDesk):
         t = self.now
         wait = t - call.enter
         call.state, call.connect = TALKING, t
+        self._ringing[call.queue].discard(call)
+        self._qlen[call.queue] -= 1
         if self.on_record is not None:
             self._rec(call, agent.session.name, QEvent.CONNECT, int(wait), self._next_uid(), int(t - call.ring_start))
         self._out(agent.session.connect(call.callid, call.queue, self.dt()))
@@ -401,11 +405,11 @@ class ContactCentre(OperatorDesk):
         """The caller leaves before an agent answered: gave up (ABANDON) or timed out."""
         t = self.now
         ringing_agent = call.agent if call.state == RINGING else None
+        position = self._position(call)
         if call.state == QUEUED:
-            position = self._position(call)
             self._dequeue(call)
-        else:
-            position = 1
+        self._ringing[call.queue].discard(call)
+        self._qlen[call.queue] -= 1
         if ringing_agent is not None:
             self._rec(call, ringing_agent.session.name, QEvent.RINGCANCELED, int((t - call.ring_start) * 1000))
             self._out(ringing_agent.session.ring_ended(self.dt()))
@@ -447,13 +451,23 @@ class ContactCentre(OperatorDesk):
         # like Asterisk's `retry`: this agent is not rung again for this call for a few seconds
         call.declined = {**(call.declined or {}), agent: self.now + self.config.ring_retry}
         call.state, call.agent = QUEUED, None
-        self._queues[call.queue].appendleft(call)  # it was the head when offered
-        self._qlen[call.queue] += 1
+        self._ringing[call.queue].discard(call)
+        self._requeue(call)
         if agent.operator and self.listener is not None:
             self.listener.closed(call, reason)
         self._on_retry(call, 0)
         self._push(self.now + self.config.ring_retry, RETRY, call, 0)
         self._after_settle(agent)
+
+    def _requeue(self, call: SimCall) -> None:
+        """Back among the waiting callers, in arrival order (usually at the head)."""
+        q = self._queues[call.queue]
+        key = (call.enter, call.callid)
+        for i, other in enumerate(q):
+            if other.state == QUEUED and (other.enter, other.callid) > key:
+                q.insert(i, call)
+                return
+        q.append(call)
 
     def _on_retry(self, call: SimCall, _token: int) -> None:
         if call.state != QUEUED:

@@ -18,6 +18,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from desktop_agent.core.agent_state import AgentStatus
 from desktop_agent.core.domain import utcnow
@@ -120,6 +121,11 @@ class SimulatorSoftphone:
     def _sim_now(self) -> float:
         return self._sim0 + (self._clock() - self._wall0) * self._speed
 
+    def sim_clock(self) -> datetime:
+        """The simulated wall clock now (it runs `speed` times faster than the real one)."""
+        engine = self._engine()
+        return engine.start + timedelta(seconds=self._sim_now())
+
     async def _run(self) -> None:
         engine = self._engine()
         loop = asyncio.get_running_loop()
@@ -163,7 +169,7 @@ class SimulatorSoftphone:
             raise TelephonyError("the simulator is not running")
         return self.engine
 
-    def _at(self):  # noqa: ANN202
+    def _at(self) -> datetime:
         return self._engine().dt()
 
     # -- what the engine tells us (OperatorListener) -------------------------------------------

@@ -1,0 +1,216 @@
+"""The screen-pop card's models: last contacts with outcomes, merge suggestions, and words for the card.
+
+Everything here is built from the ScreenPop DTO the lookup returned (and CustomerDTOs a search
+returned); nothing asks a service, so the card paints as soon as the lookup answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+)
+
+from desktop_agent.core.dto import CustomerDTO, InteractionDTO, ScreenPop
+from desktop_agent.core.phone import format_international, normalise
+from desktop_agent.ui.i18n import format_duration
+from desktop_agent.ui.models.ticket_models import Index, fill, format_when
+
+Role = Qt.ItemDataRole
+WORDS = "CardWords"
+
+_SEGMENT = {
+    "consumer": QT_TRANSLATE_NOOP("CardWords", "Consumer"),
+    "small_business": QT_TRANSLATE_NOOP("CardWords", "Small business"),
+    "corporate": QT_TRANSLATE_NOOP("CardWords", "Corporate"),
+    "government": QT_TRANSLATE_NOOP("CardWords", "Government"),
+}
+_LANGUAGE = {
+    "ru": QT_TRANSLATE_NOOP("CardWords", "Russian"),
+    "en": QT_TRANSLATE_NOOP("CardWords", "English"),
+}
+CONTACT_LANGUAGES = tuple(_LANGUAGE)
+
+
+def segment_text(code: str | None) -> str:
+    source = _SEGMENT.get(code or "")
+    return QCoreApplication.translate(WORDS, source) if source else (code or "").replace("_", " ")
+
+
+def language_text(code: str | None) -> str:
+    source = _LANGUAGE.get(code or "")
+    return QCoreApplication.translate(WORDS, source) if source else (code or "")
+
+
+def display_number(raw: str, e164: str | None) -> str:
+    """The caller's number as people write it; the raw caller ID when it is not a number."""
+    if e164:
+        return format_international(e164)
+    return raw
+
+
+def caller_number_of(raw: str) -> str | None:
+    """E.164 of a raw caller ID, or None: the card shows the number before the lookup answers."""
+    caller = normalise(raw)
+    return caller.e164 if caller.is_number else None
+
+
+@dataclass(frozen=True, slots=True)
+class CardBadges:
+    vip: bool
+    repeat: bool
+    contacts_7_days: int
+    provisional: bool
+
+
+def badges_of(pop: ScreenPop) -> CardBadges:
+    customer = pop.customer
+    return CardBadges(vip=pop.badges.vip, repeat=pop.badges.repeat_caller,
+                      contacts_7_days=pop.badges.contacts_last_7_days,
+                      provisional=bool(customer and customer.provisional))
+
+
+def contact_seconds(i: InteractionDTO) -> int | None:
+    """Talk time (answer to end); None for a call that was never answered or is still going."""
+    if i.answered_at is None or i.ended_at is None:
+        return None
+    return max(0, round((i.ended_at - i.answered_at).total_seconds()))
+
+
+class LastContactsModel(QAbstractTableModel):
+    """The caller's last calls: date, queue, outcome (the disposition in words), talk time."""
+
+    InteractionRole = Role.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[InteractionDTO, ...] = ()
+        self._titles: dict[str, str] = {}
+
+    def set_contacts(self, contacts: Sequence[InteractionDTO]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(contacts)
+        self.endResetModel()
+
+    def set_disposition_titles(self, titles: Mapping[str, str]) -> None:
+        """Code -> title in the interface language; repaints the outcome column only."""
+        self._titles = dict(titles)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2), [Role.DisplayRole])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Role.DisplayRole:
+            return None
+        return (self.tr("Date"), self.tr("Queue"), self.tr("Outcome"), self.tr("Talk"))[section]
+
+    def outcome(self, i: InteractionDTO) -> str:
+        if i.disposition:
+            return self._titles.get(i.disposition) or i.disposition.replace("_", " ")
+        if i.answered_at is None and i.ended_at is not None:
+            return self.tr("missed")
+        if i.ended_at is None:
+            return self.tr("in progress")
+        return self.tr("no outcome")
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        i = self._rows[index.row()]
+        if role == self.InteractionRole:
+            return i
+        column = index.column()
+        if role == Role.DisplayRole:
+            if column == 0:
+                return format_when(i.offered_at)
+            if column == 1:
+                return i.queue or "—"
+            if column == 2:
+                return self.outcome(i)
+            seconds = contact_seconds(i)
+            return format_duration(seconds) if seconds is not None else "—"
+        if role == Role.ToolTipRole:
+            return i.notes or self.outcome(i)
+        if role == Role.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    customer: CustomerDTO
+    same_number: bool   # owns the number in the form
+    similar_name: bool  # the name starts like the one typed
+
+
+def rank_suggestions(by_number: Sequence[CustomerDTO], by_name: Sequence[CustomerDTO],
+                     limit: int = 8) -> tuple[Suggestion, ...]:
+    """Both reasons first, then the same number, then the name; each customer once."""
+    number_ids = {c.id for c in by_number}
+    name_ids = {c.id for c in by_name}
+    seen: dict[Any, Suggestion] = {}
+    for c in list(by_number) + list(by_name):
+        if c.id not in seen:
+            seen[c.id] = Suggestion(c, c.id in number_ids, c.id in name_ids)
+    ranked = sorted(seen.values(), key=lambda s: (not (s.same_number and s.similar_name), not s.same_number,
+                                                 s.customer.full_name))
+    return tuple(ranked[:limit])
+
+
+class SuggestionsModel(QAbstractListModel):
+    """Existing customers the unknown caller may be: name, first number, and why they are suggested."""
+
+    CustomerRole = Role.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[Suggestion, ...] = ()
+
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(suggestions)
+        self.endResetModel()
+
+    @property
+    def suggestions(self) -> tuple[Suggestion, ...]:
+        return self._rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def reason(self, s: Suggestion) -> str:
+        if s.same_number and s.similar_name:
+            return self.tr("same number and name")
+        return self.tr("same number") if s.same_number else self.tr("similar name")
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        c = s.customer
+        if role == self.CustomerRole:
+            return c
+        if role == Role.DisplayRole:
+            number = format_international(c.phones[0].e164) if c.phones else ""
+            star = "★ " if c.vip else ""
+            parts = [f"{star}{c.full_name or '—'}", number, self.reason(s)]
+            return "  ·  ".join(p for p in parts if p)
+        if role == Role.ToolTipRole:
+            numbers = ", ".join(format_international(p.e164) for p in c.phones)
+            return fill(self.tr("%1\nNumbers: %2\nLanguage: %3"), c.full_name, numbers or "—",
+                        language_text(c.language))
+        return None

@@ -1,0 +1,352 @@
+"""Qt models over the KPI snapshot DTOs: one row per tile, one row per logged-in agent.
+
+They hold plain values worked out once per frame, so views and tiles only read; nothing here
+reaches back into the engine or the database. Tested without views (tests/ui/test_wallboard_models.py).
+
+No customer data can get in: frames carry counts, times, queue names and agent names only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from desktop_agent.core.kpi import AgentState, AgentStatus, Formula
+from desktop_agent.core.ports import PauseReasonDTO
+from desktop_agent.core.thresholds import Level, ThresholdTracker
+from desktop_agent.core.wallboard_feed import StaffingHint, WallboardFrame
+from desktop_agent.ui.wallboard import words
+from desktop_agent.ui.wallboard.palette import STATE_COLOURS, STATE_ORDER, text_on
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TileRole:
+    KEY = Qt.ItemDataRole.UserRole + 1
+    VALUE = Qt.ItemDataRole.UserRole + 2       # the judged figure (float | None)
+    PARTS = Qt.ItemDataRole.UserRole + 3       # [(big text, caption, state or "")]
+    SUB = Qt.ItemDataRole.UserRole + 4         # the small line under the figure
+    LEVEL = Qt.ItemDataRole.UserRole + 5       # Level (int)
+    FORMULA = Qt.ItemDataRole.UserRole + 6     # the formula, translated
+    SHOWN = Qt.ItemDataRole.UserRole + 7       # False: no data of this kind today (surveys)
+    TITLE = Qt.ItemDataRole.UserRole + 8
+
+
+@dataclass
+class Tile:
+    key: str
+    title: str                         # English source, translated when shown
+    formulas: tuple[str, ...]          # keys in snapshot.formulas
+    value: float | None = None
+    parts: list[tuple[str, str, str]] = field(default_factory=list)
+    sub: str = ""
+    level: Level = Level.NONE
+    shown: bool = True
+    formula: str = ""
+
+
+TILE_TITLES: dict[str, str] = {
+    "waiting_now": QT_TRANSLATE_NOOP("Wallboard", "Calls waiting"),
+    "longest_wait_now": QT_TRANSLATE_NOOP("Wallboard", "Longest wait"),
+    "service_level": QT_TRANSLATE_NOOP("Wallboard", "Service level"),
+    "asa": QT_TRANSLATE_NOOP("Wallboard", "ASA"),
+    "aht": QT_TRANSLATE_NOOP("Wallboard", "AHT"),
+    "abandon_rate": QT_TRANSLATE_NOOP("Wallboard", "Abandon rate"),
+    "occupancy": QT_TRANSLATE_NOOP("Wallboard", "Occupancy"),
+    "calls": QT_TRANSLATE_NOOP("Wallboard", "Calls today"),
+    "agents": QT_TRANSLATE_NOOP("Wallboard", "Agents"),
+    "staffing": QT_TRANSLATE_NOOP("Wallboard", "Agents needed now"),
+    "csat": QT_TRANSLATE_NOOP("Wallboard", "CSAT"),
+    "nps": QT_TRANSLATE_NOOP("Wallboard", "NPS"),
+    "ces": QT_TRANSLATE_NOOP("Wallboard", "CES"),
+}
+_TILE_FORMULAS: dict[str, tuple[str, ...]] = {
+    "waiting_now": ("waiting_now",), "longest_wait_now": ("longest_wait_now",),
+    "service_level": ("service_level",), "asa": ("asa",), "aht": ("aht",), "abandon_rate": ("abandon_rate",),
+    "occupancy": ("occupancy",), "calls": ("offered", "answered", "abandoned", "short_abandoned"),
+    "agents": ("agents_by_state",), "staffing": (), "csat": ("csat",), "nps": ("nps",), "ces": ("ces",),
+}
+TILE_KEYS: tuple[str, ...] = tuple(TILE_TITLES)
+ROLLING_TILES = frozenset({"service_level", "asa", "aht", "abandon_rate", "occupancy"})
+SURVEY_TILES = ("csat", "nps", "ces")
+
+
+def _pct(v: float | None) -> str:
+    return words.percent(v)
+
+
+def _secs(v: float | None) -> str:
+    return "–" if v is None else f"{v:.0f} {words.w('s')}"
+
+
+class TileModel(QAbstractListModel):
+    """One row per KPI tile. `update(frame)` works out every figure and its alarm level."""
+
+    entered_red = Signal(str)   # a tile's key, on the frame that turns it red
+
+    def __init__(self, tracker: ThresholdTracker, *, monotonic: Callable[[], float] | None = None,
+                 parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        import time
+
+        self.tracker = tracker
+        self._mono = monotonic or time.monotonic
+        self.tiles = [Tile(k, TILE_TITLES[k], _TILE_FORMULAS[k]) for k in TILE_KEYS]
+        self._by_key = {t.key: t for t in self.tiles}
+        self._formulas: dict[str, Formula] = {}
+        self._frame: WallboardFrame | None = None
+
+    # ---------------------------------------------------------------- Qt model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.tiles)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or not 0 <= index.row() < len(self.tiles):
+            return None
+        t = self.tiles[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " · ".join(p[0] for p in t.parts)
+        if role in (Qt.ItemDataRole.ToolTipRole, TileRole.FORMULA):
+            return t.formula
+        return {TileRole.KEY: t.key, TileRole.VALUE: t.value, TileRole.PARTS: list(t.parts), TileRole.SUB: t.sub,
+                TileRole.LEVEL: int(t.level), TileRole.SHOWN: t.shown,
+                TileRole.TITLE: words.w(t.title)}.get(role)
+
+    def tile(self, key: str) -> Tile:
+        return self._by_key[key]
+
+    def row_of(self, key: str) -> int:
+        return TILE_KEYS.index(key)
+
+    # ---------------------------------------------------------------- updating
+    def update(self, frame: WallboardFrame) -> None:
+        self._frame = frame
+        snap = frame.snapshot
+        if snap is None:
+            return
+        self._formulas = snap.formulas
+        o = snap.overall
+        day, roll = o.day, o.rolling
+        mins = snap.settings.rolling_minutes
+        small = words.w("{minutes} min: {value}")
+        t = self._by_key
+        self._one(t["waiting_now"], o.waiting_now, [(str(o.waiting_now), "", "")],
+                  words.w("peak today: {n}").format(n=day.peak_waiting))
+        self._one(t["longest_wait_now"], o.longest_wait_now,
+                  [(words.duration(o.longest_wait_now) if o.waiting_now else "0:00", "", "")],
+                  words.w("longest answered today: {t}").format(t=words.duration(day.max_answered_wait)))
+        sl_goal = self.tracker.rule("service_level")
+        goal_text = (words.w("goal {goal} % in {T} s").format(goal=f"{sl_goal.amber:g}", T=snap.settings.sl_target)
+                     if sl_goal else "")
+        self._one(t["service_level"], day.service_level, [(_pct(day.service_level), "", "")],
+                  " · ".join(x for x in (small.format(minutes=mins, value=_pct(roll.service_level)), goal_text) if x))
+        self._one(t["asa"], day.asa, [(_secs(day.asa), "", "")],
+                  small.format(minutes=mins, value=_secs(roll.asa)))
+        self._one(t["aht"], day.aht, [(words.duration(day.aht), "", "")],
+                  small.format(minutes=mins, value=words.duration(roll.aht)))
+        self._one(t["abandon_rate"], day.abandon_rate, [(_pct(day.abandon_rate), "", "")],
+                  small.format(minutes=mins, value=_pct(roll.abandon_rate)))
+        self._one(t["occupancy"], day.occupancy, [(_pct(day.occupancy), "", "")],
+                  small.format(minutes=mins, value=_pct(roll.occupancy)))
+        self._one(t["calls"], None, [(str(day.offered), words.w("offered"), ""),
+                                     (str(day.answered), words.w("answered"), ""),
+                                     (str(day.abandoned), words.w("abandoned"), "")],
+                  words.w("short abandons (under {S} s): {n}").format(S=snap.settings.short_abandon,
+                                                                       n=day.short_abandoned))
+        by_state = o.agents_by_state
+        parts = [(str(by_state.get(s.value, 0)), words.state_text(s), s.value) for s in STATE_ORDER]
+        reasons = sorted(o.paused_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
+        reason_text = ", ".join(f"{r or words.w('no reason')} {n}" for r, n in reasons[:4])
+        self._one(t["agents"], None, parts,
+                  words.w("paused: {reasons}").format(reasons=reason_text) if reason_text else "")
+        self._staffing(t["staffing"], frame.hint, mins)
+        raw = day.raw
+        self._survey(t["csat"], day.csat, raw.get("csat_answers", 0), _pct(day.csat))
+        self._survey(t["nps"], day.nps, raw.get("nps_answers", 0), words.number(day.nps))
+        self._survey(t["ces"], day.ces, raw.get("ces_answers", 0), words.number(day.ces, 1))
+        for tile in self.tiles:
+            tile.formula = self._formula_text(tile, frame)
+        self.dataChanged.emit(self.index(0), self.index(len(self.tiles) - 1))
+
+    def retranslate(self) -> None:
+        if self._frame is not None:
+            self.update(self._frame)
+
+    def _one(self, tile: Tile, value: float | None, parts: list[tuple[str, str, str]], sub: str,
+             *, judge: str | None = None) -> None:
+        tile.value, tile.parts, tile.sub = value, parts, sub
+        kpi = judge or tile.key
+        if self.tracker.rule(kpi) is None:
+            tile.level = Level.NONE
+            return
+        level, red = self.tracker.update(kpi, value, self._mono())
+        tile.level = level
+        if red:
+            self.entered_red.emit(tile.key)
+
+    def _staffing(self, tile: Tile, hint: StaffingHint | None, mins: int) -> None:
+        if hint is None:
+            self._one(tile, None, [("–", "", "")], "", judge="staffing_gap")
+            return
+        needed = "–" if hint.needed is None else str(hint.needed)
+        parts = [(needed, words.w("needed"), ""), (str(hint.staffed), words.w("staffed"), "")]
+        if hint.reason == "no_aht":
+            sub = words.w("no handled calls yet in the last {minutes} min").format(minutes=mins)
+        elif hint.reason == "unreachable":
+            sub = words.w("the goal cannot be reached at this load")
+        else:
+            sub = words.w("{rate} calls/h · AHT {aht} · {model}").format(
+                rate=f"{hint.calls_per_hour:.0f}", aht=words.duration(hint.aht),
+                model="Erlang A" if hint.model == "erlang_a" else "Erlang C")
+        gap = hint.gap
+        self._one(tile, None if gap is None else float(gap), parts, sub, judge="staffing_gap")
+        tile.value = None if gap is None else float(gap)
+
+    def _survey(self, tile: Tile, value: float | None, answers: int, text: str) -> None:
+        tile.shown = answers > 0
+        self._one(tile, value if tile.shown else None, [(text, "", "")],
+                  words.w("{n} answers today").format(n=answers))
+
+    def _formula_text(self, tile: Tile, frame: WallboardFrame) -> str:
+        snap = frame.snapshot
+        lines = []
+        for key in tile.formulas:
+            f = self._formulas.get(key)
+            if f is not None:
+                lines.append(words.formula_text(f))
+        if tile.key == "staffing":
+            lines.extend(staffing_formula(frame.hint, snap.settings.rolling_minutes if snap else 15))
+        if tile.key in ROLLING_TILES and snap is not None:
+            lines.append(words.tr(words.F, words.ROLLING_NOTE).format(minutes=snap.settings.rolling_minutes))
+        return "\n".join(lines)
+
+
+def staffing_formula(hint: StaffingHint | None, minutes: int) -> list[str]:
+    if hint is None:
+        return []
+    template = words.STAFFING_FORMULA_A if hint.patience is not None else words.STAFFING_FORMULA_C
+    text = words.tr(words.F, template).format(
+        goal=f"{hint.goal * 100:g}", T=hint.target_t, minutes=minutes, rate=f"{hint.calls_per_hour:.0f}",
+        aht="–" if hint.aht is None else f"{hint.aht:.0f}",
+        patience="–" if hint.patience is None else f"{hint.patience:.0f}")
+    return [text, words.tr(words.F, words.STAFFED_FORMULA)]
+
+
+# ==================================================================== agents
+
+class AgentRole:
+    STATE = Qt.ItemDataRole.UserRole + 1      # AgentState value (str)
+    SECONDS = Qt.ItemDataRole.UserRole + 2    # time in state
+    REASON = Qt.ItemDataRole.UserRole + 3     # pause reason ("" when none)
+    STATE_TEXT = Qt.ItemDataRole.UserRole + 4  # "Paused: break" (translated)
+    TIME_TEXT = Qt.ItemDataRole.UserRole + 5
+    SHORT_STATE = Qt.ItemDataRole.UserRole + 6
+    OVER_LIMIT = Qt.ItemDataRole.UserRole + 7  # paused longer than the reason allows (max_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class AgentRow:
+    name: str
+    state: AgentState
+    reason: str
+    seconds: float
+
+
+_RANK = {s: i for i, s in enumerate(STATE_ORDER)}
+
+
+def agent_rows(agents: tuple[AgentStatus, ...] | list[AgentStatus], at: datetime) -> list[AgentRow]:
+    """Logged-in agents, by state (ready, on a call, wrap-up, paused), longest in their state first."""
+    rows = [AgentRow(a.agent, a.state, a.reason if a.state is AgentState.PAUSED else "", a.seconds_in_state(at))
+            for a in agents if a.state is not AgentState.LOGGED_OUT]
+    rows.sort(key=lambda r: (_RANK[r.state], -r.seconds, r.name))
+    return rows
+
+
+class AgentGridModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.rows: list[AgentRow] = []
+        self._reasons: dict[str, PauseReasonDTO] = {}
+
+    def set_pause_reasons(self, reasons: Iterable[PauseReasonDTO]) -> None:
+        """Titles in the user's language and time limits for the pause codes queue_log carries."""
+        self._reasons = {r.code: r for r in reasons}
+        self.retranslate()
+
+    def reason_title(self, code: str) -> str:
+        r = self._reasons.get(code)
+        return r.title if r is not None and r.title else code
+
+    def over_limit(self, row: AgentRow) -> bool:
+        r = self._reasons.get(row.reason)
+        return (row.state is AgentState.PAUSED and r is not None and r.max_minutes is not None
+                and row.seconds > r.max_minutes * 60)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def update(self, agents: tuple[AgentStatus, ...], at: datetime) -> None:
+        new = agent_rows(agents, at)
+        same_order = len(new) == len(self.rows) and all(
+            a.name == b.name and a.state is b.state and a.reason == b.reason for a, b in zip(new, self.rows, strict=True))
+        if same_order:
+            self.rows = new
+            if new:
+                self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
+            return
+        self.beginResetModel()
+        self.rows = new
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return r.name
+        if role == AgentRole.STATE:
+            return r.state.value
+        if role == AgentRole.SECONDS:
+            return r.seconds
+        if role == AgentRole.REASON:
+            return r.reason
+        if role == AgentRole.STATE_TEXT:
+            return self._state_line(r, short=False)
+        if role == AgentRole.SHORT_STATE:
+            return self._state_line(r, short=True)
+        if role == AgentRole.OVER_LIMIT:
+            return self.over_limit(r)
+        if role == AgentRole.TIME_TEXT:
+            return words.duration(r.seconds)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(STATE_COLOURS[r.state])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(text_on(STATE_COLOURS[r.state]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{r.name} — {self._state_line(r, short=False)} — {words.duration(r.seconds)}"
+            if self.over_limit(r):
+                tip += " — " + words.w("longer than this pause reason allows")
+            return tip
+        return None
+
+    def _state_line(self, r: AgentRow, *, short: bool) -> str:
+        if r.state is AgentState.PAUSED:
+            reason = self.reason_title(r.reason) if r.reason else words.w("no reason")
+            return f"{words.state_text(r.state, short=short)}: {reason}"
+        return words.state_text(r.state, short=short)

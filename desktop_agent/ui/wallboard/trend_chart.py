@@ -1,0 +1,184 @@
+"""The day's trend: calls waiting (filled, left axis) and the rolling service level (line, right
+axis, with the goal dashed).
+
+Samples go into fixed-size ring buffers (a day at one sample a second), so memory does not grow.
+The two curves are made once; each tick only calls setData on them, and only while the chart can
+be seen. Peak downsampling and clip-to-view keep a day of samples cheap to draw: a spike of
+callers waiting survives downsampling instead of being averaged away.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import datetime
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop_agent.core.kpi import PeriodKpis
+from desktop_agent.ui.wallboard import words
+from desktop_agent.ui.wallboard.palette import DIM_TEXT, GRID_LINE, PANEL, SL_CURVE, TEXT, WAITING_CURVE
+
+DAY_SAMPLES = 86_400
+
+
+class RingBuffer:
+    """The last `capacity` samples of a few float series, always readable as contiguous numpy views:
+    every sample is written twice (at i and i + capacity), so no read ever copies or wraps."""
+
+    def __init__(self, capacity: int, series: int) -> None:
+        if capacity <= 0:
+            raise ValueError("a ring buffer needs room for at least one sample")
+        self.capacity = capacity
+        self._data = np.full((series, 2 * capacity), np.nan)
+        self._next = 0
+        self.size = 0
+
+    def append(self, *values: float) -> None:
+        i = self._next
+        self._data[:, i] = values
+        self._data[:, i + self.capacity] = values
+        self._next = (i + 1) % self.capacity
+        self.size = min(self.size + 1, self.capacity)
+
+    def series(self, k: int) -> np.ndarray:
+        start = (self._next - self.size) % self.capacity
+        return self._data[k, start:start + self.size]
+
+    def last(self, k: int) -> float:
+        return float(self._data[k, (self._next - 1) % self.capacity]) if self.size else math.nan
+
+    def clear(self) -> None:
+        self._data.fill(np.nan)
+        self._next = self.size = 0
+
+
+class TrendChart(QWidget):
+    def __init__(self, parent: QWidget | None = None, *, capacity: int = DAY_SAMPLES) -> None:
+        super().__init__(parent)
+        self.setObjectName("trendChart")
+        self.buffer = RingBuffer(capacity, 3)   # x (epoch s), waiting, service level %
+        self._day_start = 0.0
+        self._goal = 80.0
+        self.legend = QLabel(self, objectName="trendLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.plot = pg.PlotWidget(parent=self, background=PANEL,
+                                  axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot.setObjectName("trendPlot")
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        item.showGrid(x=True, y=True, alpha=0.25)
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(GRID_LINE))
+            axis.setTextPen(pg.mkPen(DIM_TEXT))
+        fill = QColor(WAITING_CURVE)
+        fill.setAlpha(90)
+        self.waiting_curve = pg.PlotDataItem(pen=pg.mkPen(WAITING_CURVE, width=2), fillLevel=0, brush=fill,
+                                             connect="finite")
+        item.addItem(self.waiting_curve)
+        # the service level has its own 0-100 % scale on the right
+        self.sl_view = pg.ViewBox(enableMouse=False)
+        item.showAxis("right")
+        item.scene().addItem(self.sl_view)
+        item.getAxis("right").linkToView(self.sl_view)
+        self.sl_view.setXLink(item)
+        self.sl_view.setYRange(0, 100, padding=0)
+        self.sl_curve = pg.PlotDataItem(pen=pg.mkPen(SL_CURVE, width=3), connect="finite")
+        self.sl_curve.setDownsampling(auto=True, method="peak")
+        self.sl_curve.setClipToView(True)
+        self.sl_view.addItem(self.sl_curve)
+        self.goal_line = pg.InfiniteLine(pos=self._goal, angle=0,
+                                         pen=pg.mkPen(SL_CURVE, width=1, style=Qt.PenStyle.DashLine))
+        self.sl_view.addItem(self.goal_line)
+        item.getViewBox().sigResized.connect(self._sync_views)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.plot, 1)
+        self.retranslate()
+
+    def _sync_views(self) -> None:
+        vb = self.plot.getPlotItem().getViewBox()
+        self.sl_view.setGeometry(vb.sceneBoundingRect())
+        self.sl_view.linkedViewChanged(vb, self.sl_view.XAxis)
+
+    def retranslate(self) -> None:
+        self.legend.setText(
+            f"<span style='color:{WAITING_CURVE}'>&#9632;</span> <span style='color:{TEXT}'>"
+            f"{words.w('Calls waiting')}</span> &nbsp;&nbsp; "
+            f"<span style='color:{SL_CURVE}'>&#9473;&#9473;</span> <span style='color:{TEXT}'>"
+            f"{words.w('Service level, last 15 min, %')}</span> &nbsp;&nbsp; "
+            f"<span style='color:{SL_CURVE}'>- - -</span> <span style='color:{DIM_TEXT}'>{words.w('goal')}</span>")
+        item = self.plot.getPlotItem()
+        item.getAxis("left").setLabel(words.w("Calls waiting"), color=DIM_TEXT)
+        item.getAxis("right").setLabel(words.w("Service level, %"), color=DIM_TEXT)
+
+    def set_goal(self, percent: float) -> None:
+        if percent != self._goal:
+            self._goal = percent
+            self.goal_line.setValue(percent)
+
+    def set_scale(self, scale: float) -> None:
+        px = max(10, int(15 * scale))
+        font = QFont()
+        font.setPixelSize(px)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setStyle(tickFont=font, tickTextOffset=max(3, int(5 * scale)))
+            axis.label.setFont(font)
+        item.getAxis("left").setWidth(int(56 * scale))
+        item.getAxis("right").setWidth(int(56 * scale))
+        item.getAxis("bottom").setHeight(int(34 * scale))
+        legend_font = QFont()
+        legend_font.setPixelSize(max(11, int(17 * scale)))
+        self.legend.setFont(legend_font)
+        self.waiting_curve.setPen(pg.mkPen(WAITING_CURVE, width=max(2, int(2 * scale))))
+        self.sl_curve.setPen(pg.mkPen(SL_CURVE, width=max(2, int(3 * scale))))
+
+    # ------------------------------------------------------------------ data
+    def add_sample(self, at: datetime, waiting: int, service_level: float | None, day_start: datetime | None) -> None:
+        """One sample per tick. The day starts afresh at the engine's midnight."""
+        start = day_start.timestamp() if day_start is not None else 0.0
+        if start > self._day_start:
+            if self._day_start:
+                self.buffer.clear()
+            self._day_start = start
+        self.buffer.append(at.timestamp(), float(waiting), math.nan if service_level is None else service_level)
+
+    def backfill(self, intervals: Iterable[PeriodKpis]) -> None:
+        """The day before the board started, one point per finished interval (peak waiting, SL)."""
+        if self.buffer.size:
+            return
+        for p in intervals:
+            if p.end is None:
+                continue
+            sl = p.service_level
+            self.buffer.append(p.end.timestamp(), float(p.peak_waiting), math.nan if sl is None else sl)
+
+    def redraw(self) -> None:
+        """setData on the two curves; the caller skips this while the chart is hidden."""
+        b = self.buffer
+        if not b.size:
+            return
+        x = b.series(0)
+        waiting = b.series(1)
+        self.waiting_curve.setData(x, waiting)
+        self.sl_curve.setData(x, b.series(2))
+        first = float(x[0])
+        now = float(x[-1])
+        lo = max(first, self._day_start) if self._day_start else first
+        item = self.plot.getPlotItem()
+        item.setXRange(lo, max(now, lo + 60.0), padding=0.01)
+        top = float(np.nanmax(waiting)) if waiting.size else 0.0
+        item.setYRange(0, max(5.0, top * 1.15), padding=0)
