@@ -48,6 +48,8 @@ class OperatorServices:
     personal_kpis: Callable[[], Any]
     database_label: str
     numbers: tuple[str, ...] = ()
+    contacts: Any = None  # ui.provisional_contact.ContactDirectory
+    feed: Any = None      # core.ports.ChangeFeed: other desktops' changes (started by _run_qt)
 
 
 def _local_midnight() -> datetime:
@@ -70,26 +72,24 @@ def open_store(raw_url: str | None) -> Any:
 
 
 def prepare_data(db: Any) -> None:
-    """Reference data always; demo data (customers, tickets, history) on the embedded first start."""
-    try:
-        from desktop_agent.store.demo import ensure_demo_data
-    except ImportError:  # a build without the demo generator: the shipped reference data is enough
-        from desktop_agent.store.defaults import load_defaults
+    """First start: the shipped reference data, and demo customers, tickets and calls in the
+    embedded file (a central database gets the reference data only)."""
+    from desktop_agent.store.demo import ensure_demo_data
 
-        load_defaults(db)
-        return
     ensure_demo_data(db)
 
 
 def build_services(db: Any, *, login: str) -> OperatorServices:
     from sqlalchemy import select
 
+    from desktop_agent.crm.contact_directory import CrmContactDirectory
     from desktop_agent.crm.screen_pop import ScreenPopService
     from desktop_agent.store import queue_log
     from desktop_agent.store.checklists import ChecklistStore
     from desktop_agent.store.database import describe
     from desktop_agent.store.interactions import InteractionStore
     from desktop_agent.store.models import CustomerPhone
+    from desktop_agent.store.notify import DatabaseChangeFeed
     from desktop_agent.store.reference import ReferenceStore
     from desktop_agent.store.templates import TemplateStore
     from desktop_agent.store.tickets import TicketStore
@@ -103,13 +103,15 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
         numbers = tuple(conn.scalars(select(CustomerPhone.e164).order_by(CustomerPhone.e164)
                                      .limit(SIMULATED_NUMBERS)))
     label = db.url.database if db.is_sqlite else describe(db.url)
+    screen_pops = ScreenPopService.over_store(db)
     return OperatorServices(
         db=db, origin=origin, agent=agent, interactions=interactions, reference=reference,
         tickets=TicketStore(db, origin), templates=TemplateStore(db, origin), checklists=ChecklistStore(db, origin),
-        screen_pops=ScreenPopService.over_store(db),
+        screen_pops=screen_pops,
         write_queue_log=lambda records: queue_log.append(db.engine, records),
         personal_kpis=lambda: personal_kpis(interactions.for_agent(agent.id, _local_midnight())),
         database_label=label or "", numbers=numbers,
+        contacts=CrmContactDirectory(screen_pops.registry, db, origin), feed=DatabaseChangeFeed(db, origin),
     )
 
 
@@ -155,7 +157,9 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     from desktop_agent.ui.kpi_strip import KpiStrip
     from desktop_agent.ui.main_window import MainWindow
     from desktop_agent.ui.qt_bridge import ServiceRunner
+    from desktop_agent.ui.screen_pop_card import ScreenPopCard
     from desktop_agent.ui.templates_pane import TemplatesPane
+    from desktop_agent.ui.ticket_editor import TicketEditor
     from desktop_agent.ui.wrapup import WrapupPane
 
     db_runner = ServiceRunner("db")
@@ -187,6 +191,23 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     checklist.follow(flow)  # a run per answered call, saved with its interaction after wrap-up
     checklist.phrase_requested.connect(templates.insert_template)
     panes += [templates, checklist]
+    contacts, tickets = getattr(services, "contacts", None), getattr(services, "tickets", None)
+    if contacts is None or tickets is None:  # services built without them (tests): the built-in ones
+        from desktop_agent.crm.contact_directory import CrmContactDirectory
+        from desktop_agent.store.tickets import TicketStore
+
+        origin = getattr(services, "origin", "")
+        contacts = contacts or CrmContactDirectory(services.screen_pops.registry, services.db, origin)
+        tickets = tickets or TicketStore(services.db, origin)
+    card = ScreenPopCard(flow, contacts, services.interactions, services.reference, db_runner,
+                         lookup_runner=lookup_runner, tickets=tickets)
+    editor = TicketEditor(flow, tickets, services.reference, db_runner, agent=services.agent,
+                          feed=getattr(services, "feed", None))
+    card.open_ticket.connect(editor.open_ticket)
+    card.customer_changed.connect(editor.set_call_customer)
+    editor.ticket_shown.connect(templates.set_ticket)
+    templates.insert_requested.connect(editor.insert_text)
+    panes += [card, editor]
 
     def can_close() -> bool:
         from desktop_agent.core.call_session import CallState
@@ -295,16 +316,20 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
         closed = asyncio.Event()
         parts.window.closed.connect(closed.set)
         await softphone.start()
+        if services.feed is not None:
+            services.feed.start()
         parts.flow.start(ready=True)
         parts.window.show()
         log.info("interactive after %.0f ms", (time.monotonic() - started) * 1000)
         code = 0
         if smoke:
             code = await run_smoke_call(parts, services, timeout=SMOKE_TIMEOUT)
-            parts.window.close()
+            parts.window.close_without_asking()  # the next simulated call may already ring
         else:
             await closed.wait()
         parts.flow.stop()
+        if services.feed is not None:
+            services.feed.stop()
         await softphone.stop()
         return code
 
@@ -327,7 +352,10 @@ async def run_smoke_call(parts: OperatorWindow, services: OperatorServices, *, t
 
     flow, registry = parts.flow, parts.window.registry
     finished: list[Any] = []
+    states: list[AgentState] = []
     flow.call_finished.connect(finished.append)
+    # The ACD may offer the next call the moment the agent is Ready: remember every state seen.
+    flow.agent_changed.connect(lambda status: states.append(status.state))
     deadline = time.monotonic() + timeout
 
     async def until(what: str, condition: Callable[[], bool]) -> None:
@@ -352,7 +380,8 @@ async def run_smoke_call(parts: OperatorWindow, services: OperatorServices, *, t
         wrapup.list.setCurrentRow(0)
         registry.get("agent.ready").trigger()
         await until("wrap-up to be stored", lambda: bool(finished))
-        await until("Ready", lambda: flow.agent_status.state is AgentState.READY)
+        seen_after = len(states)
+        await until("Ready", lambda: AgentState.READY in states[seen_after - 1:])
         summary = finished[0]
         stored = await parts.db_runner.run(services.interactions.by_callid, summary.call_id)
     except TimeoutError as exc:

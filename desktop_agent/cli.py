@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL", help="database URL (default: DESKTOP_AGENT_DB, else the embedded SQLite file)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language (default: from the system locale)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    # installers and CI: start the window, take one simulated call from ring to Ready, exit 0
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_agent.commands.{name}").register(sub)

@@ -172,9 +172,12 @@ class WallboardFeed:
             self._caught_up = history = True
         snap = self.engine.snapshot(self._clock(), with_intervals=history)
         self._last = snap
-        if not more and (self._hint is None or t0 >= self._next_hint or history):
+        # the hint's cadence follows the KPI clock, so a sped-up replay gets fresh hints too
+        at = snap.at.timestamp()
+        if not more and (self._hint is None or at >= self._next_hint or at < self._next_hint - self._hint_every
+                         or history):
             self._hint = staffing_hint(snap, self._goal(), first_row_at=self._first_row_at)
-            self._next_hint = t0 + self._hint_every
+            self._next_hint = at + self._hint_every
         if source is None:
             error, staleness = self._open_error, t0 - self._started
         else:

@@ -90,7 +90,7 @@ class CallBar(QToolBar):
         row.setContentsMargins(6, 0, 2, 0)
         row.addWidget(self.waiting_label)
         row.addWidget(self.waiting_decline)
-        self.waiting.hide()
+        self._waiting_action: QAction | None = None  # a toolbar shows/hides its widgets by their action
 
         head = QWidget()
         layout = QHBoxLayout(head)
@@ -135,7 +135,8 @@ class CallBar(QToolBar):
             self._button(spec.id, with_text=spec in (A.CALL_ANSWER, A.CALL_HANGUP))
         self.waiting_decline.setDefaultAction(registry.get(A.CALL_DECLINE.id))
         self.waiting_decline.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.addWidget(self.waiting)
+        self._waiting_action = self.addWidget(self.waiting)
+        self._waiting_action.setVisible(False)
         self._load_reasons()
         self._refresh_icons()
         self.refresh()
@@ -311,12 +312,14 @@ class CallBar(QToolBar):
 
     def _show_waiting(self) -> None:
         w = self.flow.waiting
+        if self._waiting_action is None:
+            return
         if w is None or w.state is not CallState.RINGING:
-            self.waiting.hide()
+            self._waiting_action.setVisible(False)
             return
         self.waiting_label.setText(self.tr("Also ringing: %1 · %2").replace(
             "%1", caller_text(w, self.flow.pop_for(w.call_id))).replace("%2", format_duration(w.ring_seconds)))
-        self.waiting.show()
+        self._waiting_action.setVisible(True)
 
     def _tick(self) -> None:
         self._show_agent()

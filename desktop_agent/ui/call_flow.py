@@ -109,9 +109,14 @@ class CallFlow(QObject):
         self._timer.timeout.connect(self._tick)
 
     # ---- life ------------------------------------------------------------------------------
+    def listen(self) -> None:
+        """Subscribe to the phone. Do it before the backend starts, so its first state is seen."""
+        if self._unsubscribe is None:
+            self._unsubscribe = self.softphone.subscribe(self._relay)
+
     def start(self, *, ready: bool = True, pause_reason: str = "login") -> None:
         """Log the agent in (Ready, or Not Ready with `pause_reason`) and listen to the phone."""
-        self._unsubscribe = self.softphone.subscribe(self._relay)
+        self.listen()
         self.agent_channel.set_listener(self._agent_relay)
         self._agent(self.agent_channel.log_in, None if ready else pause_reason)
         self._timer.start()

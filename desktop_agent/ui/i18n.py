@@ -79,7 +79,8 @@ class Translations:
         return loaded or language == "en"
 
 
-def tr(context: str, text: str) -> str:
+def translated(context: str, text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP(context, text), in the current language."""
     return QCoreApplication.translate(context, text)
 
 
@@ -119,15 +120,15 @@ _END = {
 
 
 def call_state_text(state: CallState) -> str:
-    return tr("CallWords", _STATE[state])
+    return translated("CallWords", _STATE[state])
 
 
 def refusal_text(refusal: Refusal | None) -> str:
-    return tr("CallWords", _REFUSAL[refusal]) if refusal else ""
+    return translated("CallWords", _REFUSAL[refusal]) if refusal else ""
 
 
 def end_reason_text(reason: EndReason | None) -> str:
-    return tr("CallWords", _END[reason]) if reason else ""
+    return translated("CallWords", _END[reason]) if reason else ""
 
 
 def format_duration(seconds: float) -> str:

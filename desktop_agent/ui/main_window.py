@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -117,10 +117,16 @@ class MainWindow(QMainWindow):
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
             self.addDockWidget(pane.default_area, dock)
-            if pane.tab_with and pane.tab_with in self.docks:
-                self.tabifyDockWidget(self.docks[pane.tab_with], dock)
             self.docks[pane.pane_id] = dock
             pane.register_actions(self.registry)
+        # Tab groups after all docks exist, so a pane may name one listed after it. The pane named
+        # by `tab_with` stays in front; a pane that is needed later raises itself.
+        for pane in self.panes:
+            target = self.docks.get(pane.tab_with)
+            dock = self.docks.get(pane.pane_id)
+            if target is not None and dock is not None and target is not dock:
+                self.tabifyDockWidget(target, dock)
+                target.raise_()
         for pane in self.panes:
             if pane.focus_shortcut:
                 spec = ActionSpec(f"pane.focus.{pane.pane_id}", pane.pane_id, (pane.focus_shortcut,),
@@ -327,6 +333,11 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def close_without_asking(self) -> None:
+        """Close even during a call (shutdown paths that must not open a modal question)."""
+        self._can_close = lambda: True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self._can_close():
             event.ignore()
@@ -338,7 +349,8 @@ class MainWindow(QMainWindow):
 
 def confirm_quit_during_call(parent: QWidget) -> bool:
     answer = QMessageBox.question(
-        parent, parent.tr("Quit during a call?"),
-        parent.tr("A call is still open. Quit anyway? The call record keeps what was saved so far."),
+        parent, QCoreApplication.translate("MainWindow", "Quit during a call?"),
+        QCoreApplication.translate("MainWindow", "A call is still open. Quit anyway? "
+                                                 "The call record keeps what was saved so far."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

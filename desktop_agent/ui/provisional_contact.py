@@ -109,8 +109,10 @@ class ProvisionalContactForm(QWidget):
         self.suggestions = SuggestionsModel(self)
         self.suggestion_list = _SuggestionList(objectName="suggestions")
         self.suggestion_list.setModel(self.suggestions)
-        self.suggestion_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 10)
-        self.suggestion_list.setUniformItemSizes(True)
+        self.suggestion_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
+        self.suggestion_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.suggestion_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.suggestion_list.setAlternatingRowColors(True)
         self.save_button = QPushButton(objectName="saveContact")
         self.save_button.setDefault(True)
         self.link_button = QPushButton(objectName="linkContact")
@@ -288,8 +290,8 @@ class ProvisionalContactForm(QWidget):
         self.message.setStyleSheet(f"color: {colour};" if colour else "")
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Unknown caller. Ask for the name and save a contact, "
-                                     "or link the call to an existing customer."))
+        self.heading.setText(self.tr("Ask for the name and save a contact, or link the call to an existing "
+                                     "customer."))
         self.name_label.setText(self.tr("&Full name"))
         self.number_label.setText(self.tr("Num&ber"))
         self.language_label.setText(self.tr("&Language"))

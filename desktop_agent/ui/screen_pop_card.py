@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,7 +81,8 @@ class _TicketTable(QTableView):
         super().keyPressEvent(event)
 
 
-def _table(view: QTableView, stretch: int) -> QTableView:
+def _table(view: QTableView, model: QAbstractItemModel, stretch: int) -> QTableView:
+    view.setModel(model)  # first: a header without sections forgets per-section resize modes
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -92,6 +93,7 @@ def _table(view: QTableView, stretch: int) -> QTableView:
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -109,7 +111,7 @@ def _fit_rows(view: QTableView, rows: int) -> None:
 class ScreenPopCard(Pane):
     pane_id: ClassVar[str] = "pane.screen_pop"
     default_area: ClassVar[Area | None] = Area.LeftDockWidgetArea
-    focus_shortcut: ClassVar[str] = "Alt+1"
+    focus_shortcut: ClassVar[str] = "F2"  # Alt+digits are template favourites
     minimum_width: ClassVar[int] = 330
 
     open_ticket = Signal(object)             # TicketDTO: the operator wants it in the ticket editor
@@ -190,15 +192,14 @@ class ScreenPopCard(Pane):
         self.contact_form.contact_chosen.connect(self._contact_chosen)
 
         self.tickets_heading = QLabel(objectName="openTicketsHeading")
-        self.ticket_model = TicketListModel(self)
-        self.ticket_table = _table(_TicketTable(objectName="openTickets"), 1)
-        self.ticket_table.setModel(self.ticket_model)
+        # the number is in the tooltip and the editor: in a narrow card the subject matters more
+        self.ticket_model = TicketListModel(self, columns=("subject", "status", "sla"))
+        self.ticket_table = _table(_TicketTable(objectName="openTickets"), self.ticket_model, 0)
         self.ticket_table.open_current.connect(self._open_current)
         self.ticket_table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.contacts_heading = QLabel(objectName="lastContactsHeading")
         self.contacts_model = LastContactsModel(self)
-        self.contacts_table = _table(QTableView(objectName="lastContacts"), 2)
-        self.contacts_table.setModel(self.contacts_model)
+        self.contacts_table = _table(QTableView(objectName="lastContacts"), self.contacts_model, 2)
         for heading in (self.tickets_heading, self.contacts_heading):
             font = QFont(heading.font())
             font.setWeight(QFont.Weight.DemiBold)
@@ -331,7 +332,8 @@ class ScreenPopCard(Pane):
         self.alternatives.setText(fill(self.tr("This number is also used by: %1"), ", ".join(others)))
         self.alternatives.setVisible(bool(others))
         self._set_tickets(pop.open_tickets)
-        self.contacts_model.set_contacts(pop.last_interactions)
+        # the ringing call's own row may already be stored: it is not a 'last' contact
+        self.contacts_model.set_contacts([i for i in pop.last_interactions if i.callid != self.call_id])
         self._show_sections(True)
         self._set_lookup_state("partial" if pop.partial else "done")
         self._paint_pending = True
@@ -376,7 +378,8 @@ class ScreenPopCard(Pane):
     def _set_tickets(self, tickets: tuple[TicketDTO, ...] | list[TicketDTO]) -> None:
         self.ticket_model.set_tickets(tickets)
         _fit_rows(self.ticket_table, len(tickets))
-        self.tickets_heading.setText(fill(self.tr("Open tickets (%1)"), len(tickets)))
+        self.tickets_heading.setText(fill(self.tr("Open tickets (%1)"), len(tickets)) if tickets
+                                     else self.tr("Open tickets: none"))
 
     def _show_sections(self, known: bool) -> None:
         has_tickets = self.ticket_model.rowCount() > 0

@@ -107,7 +107,7 @@ class Draft:
 class TicketEditor(Pane):
     pane_id: ClassVar[str] = "pane.ticket_editor"
     default_area: ClassVar[Area | None] = None  # the central workspace
-    focus_shortcut: ClassVar[str] = "Alt+2"
+    focus_shortcut: ClassVar[str] = "F4"  # Alt+digits are template favourites
     minimum_width: ClassVar[int] = 440
 
     ticket_shown = Signal(object)  # TicketDTO now in the editor (after open, save, reload)
@@ -605,6 +605,20 @@ class TicketEditor(Pane):
 
         self.db.submit(job, on_result=done, on_error=self._refused, owner=self)
 
+    def insert_text(self, text: str) -> bool:
+        """A filled-in template: into the description at the cursor (a new ticket from the call if none is open)."""
+        if self.ticket is None and self.draft is None and not self.new_from_call():
+            return False
+        self.tabs.setCurrentIndex(0)
+        editor = self.form.description
+        cursor = editor.textCursor()
+        if not editor.hasFocus() and not cursor.hasSelection():
+            cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(text)
+        editor.setTextCursor(cursor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self.history)
         self.history.comment.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -688,7 +702,9 @@ class TicketEditor(Pane):
             self.heading.setText(f"{t.number}{mark}")
             self.heading.setToolTip(self.tr("• unsaved changes") if mark else "")
         self.tier_pill.setText(t.tier if t is not None else Tier.L1.value)
+        self.tier_pill.setToolTip(self.tr("Support tier"))
         self.tier_pill.setVisible(open_)
+        self._pill(self.tier_pill, Tone.WRAPUP if t is not None and t.tier != Tier.L1.value else Tone.NEUTRAL)
         session = self.flow.current
         caller = self._caller(session.call_id) if session else None
         form_customer = self.form.values()["customer_id"] if open_ else None
@@ -771,7 +787,7 @@ class TicketEditor(Pane):
     def retranslate(self) -> None:
         self.empty.setText(self.tr("No ticket open.\n\nCtrl+N — a new ticket from the call\n"
                                    "Ctrl+L — link the call to one of the caller's open tickets\n"
-                                   "Alt+1 — the caller card: Enter opens one of their tickets"))
+                                   "F2 — the caller card: Enter opens one of their tickets"))
         self.tabs.setTabText(0, self.tr("Details"))
         self.reload_button.setText(self.tr("Reload"))
         self.reload_button.setToolTip(self.tr("Show the stored version; your unsaved changes are dropped"))

@@ -175,7 +175,8 @@ class TicketForm(QWidget):
         self._loading = was
 
     def set_use_caller(self, enabled: bool, tip: str = "") -> None:
-        self.use_caller.setEnabled(enabled)
+        """Offered only when the call's customer differs from the ticket's."""
+        self.use_caller.setVisible(enabled)
         self.use_caller.setToolTip(tip)
 
     def _fill_categories(self, current: str) -> None:

@@ -59,6 +59,9 @@ class WrapupPane(Pane):
     default_area: ClassVar[Area | None] = Area.RightDockWidgetArea
     minimum_width: ClassVar[int] = 280
     focus_action_id: ClassVar[str] = A.AGENT_DISPOSITION.id
+    # Needed once the call ends: it shares a tab with the checklist (used during the call) and
+    # comes to the front by itself when wrap-up starts. Keeps the right column short at 768 px.
+    tab_with: ClassVar[str] = "pane.checklist"
 
     def __init__(self, flow: CallFlow, reference: ReferenceData, db_runner: ServiceRunner, *,
                  on_auto_ready: Callable[[bool], None], parent: QWidget | None = None) -> None:
@@ -81,7 +84,9 @@ class WrapupPane(Pane):
         self.notes_label = QLabel()
         self.notes = QPlainTextEdit(objectName="wrapupNotes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(110)
+        self.notes.setMaximumHeight(90)
+        self.notes.setMinimumHeight(48)
+        self.list.setMinimumHeight(120)
         self.notes_label.setBuddy(self.notes)
         self.auto_ready = QCheckBox(objectName="autoReady")
         self.auto_ready.setChecked(flow.policy.auto_ready)

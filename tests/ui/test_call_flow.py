@@ -28,10 +28,12 @@ def operator(qtbot, qloop, services):
     parts = build_window(services=services, softphone=phone, settings=settings, save_settings=lambda: None,
                          on_language=lambda _l: None, on_theme=lambda _t: None,
                          about=AboutInfo("test.sqlite3", "fake", "ui-settings.json"), backend_label="fake")
+    parts.window.resize(1366, 768)
     parts.window.show()
     parts.window.activateWindow()
-    parts.flow.start(ready=True)
+    parts.flow.listen()
     qloop.run_until_complete(phone.start())
+    parts.flow.start(ready=True)
     yield parts, phone, services
     parts.window._can_close = lambda: True  # no "quit during a call?" question in a test
     parts.window.close()

@@ -204,11 +204,11 @@ class SuggestionsModel(QAbstractListModel):
         c = s.customer
         if role == self.CustomerRole:
             return c
-        if role == Role.DisplayRole:
+        if role == Role.DisplayRole:  # two lines: who, then the number and why
             number = format_international(c.phones[0].e164) if c.phones else ""
             star = "★ " if c.vip else ""
-            parts = [f"{star}{c.full_name or '—'}", number, self.reason(s)]
-            return "  ·  ".join(p for p in parts if p)
+            second = "  ·  ".join(p for p in (number, self.reason(s)) if p)
+            return f"{star}{c.full_name or '—'}\n{second}"
         if role == Role.ToolTipRole:
             numbers = ", ".join(format_international(p.e164) for p in c.phones)
             return fill(self.tr("%1\nNumbers: %2\nLanguage: %3"), c.full_name, numbers or "—",

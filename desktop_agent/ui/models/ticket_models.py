@@ -210,11 +210,13 @@ class TicketListModel(QAbstractTableModel):
     """Tickets as rows: number, subject, status, SLA. The card's open tickets and the link dialog."""
 
     TicketRole = Role.UserRole + 1
-    COLUMNS = ("number", "subject", "status", "sla")
+    ALL_COLUMNS = ("number", "subject", "status", "sla")
 
-    def __init__(self, parent: QObject | None = None, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, parent: QObject | None = None, *, columns: Sequence[str] = ALL_COLUMNS,
+                 clock: Callable[[], datetime] = utcnow) -> None:
         super().__init__(parent)
         self._rows: tuple[TicketDTO, ...] = ()
+        self.COLUMNS = tuple(columns)
         self._clock = clock
 
     def set_tickets(self, tickets: Sequence[TicketDTO]) -> None:
@@ -238,7 +240,9 @@ class TicketListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Role.DisplayRole:
             return None
-        return (self.tr("No."), self.tr("Subject"), self.tr("Status"), self.tr("SLA"))[section]
+        titles = {"number": self.tr("No."), "subject": self.tr("Subject"), "status": self.tr("Status"),
+                  "sla": self.tr("SLA")}
+        return titles[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -28,28 +28,44 @@ class CellLayout:
     font_px: int
 
 
+# (lines) -> (cell width, cell height) in units of the font's pixel size
+_SHAPE = {3: (10.5, 4.4), 2: (10.0, 3.1), 1: (14.0, 1.75)}
+
+
+def _cell(lines: int, px: int) -> CellLayout:
+    w, h = _SHAPE[lines]
+    return CellLayout(int(px * w), int(px * h), lines, px)
+
+
 def choose_layout(n: int, width: int, height: int, scale: float, dense: str) -> CellLayout:
-    """The roomiest cell in which `n` agents fit a width x height area. dense: auto | on | off."""
-    comfy = CellLayout(int(230 * scale), int(92 * scale), 3, max(11, int(20 * scale)))
-    compact = CellLayout(int(170 * scale), int(54 * scale), 2, max(10, int(16 * scale)))
+    """The roomiest cell in which `n` agents fit a width x height area. dense: auto | on | off.
+    auto tries three lines, then two; on starts at two; off keeps three lines and scrolls."""
     if dense == "off":
-        return comfy
-    candidates = [compact] if dense == "on" else [comfy, compact]
-    for c in candidates:
-        if _fits(n, width, height, c):
-            return c
-    # squeeze: the largest one-line cell that fits everyone, never below a readable size
-    for px in range(int(16 * scale), 9, -1):
-        cell = CellLayout(int(px * 8.5), int(px * 1.75), 1, px)
+        return _widen(_cell(3, max(11, int(20 * scale))), width)
+    tries = [(3, 26, 15), (2, 22, 12)] if dense != "on" else [(2, 18, 11)]
+    for lines, high, low in tries:
+        for px in range(max(9, round(high * scale)), max(9, round(low * scale)) - 1, -1):
+            cell = _cell(lines, px)
+            if _fits(n, width, height, cell):
+                return _widen(cell, width)
+    # squeeze: one line per agent, never below a readable size (the grid scrolls beyond that)
+    for px in range(max(10, int(16 * scale)), 9, -1):
+        cell = _cell(1, px)
         if _fits(n, width, height, cell):
-            return cell
-    return CellLayout(int(10 * 8.5), int(10 * 1.75), 1, 10)
+            return _widen(cell, width)
+    return _widen(_cell(1, 10), width)
 
 
 def _fits(n: int, width: int, height: int, cell: CellLayout) -> bool:
     cols = max(1, (width + GAP) // (cell.width + GAP))
     rows = -(-n // cols) if n else 0
     return rows * (cell.height + GAP) <= height
+
+
+def _widen(cell: CellLayout, width: int) -> CellLayout:
+    """Share the row's spare width out among its cells: no ragged gap at the right edge."""
+    cols = max(1, (width + GAP) // (cell.width + GAP))
+    return CellLayout(max(cell.width, (width + GAP) // cols - GAP), cell.height, cell.lines, cell.font_px)
 
 
 class AgentCellDelegate(QStyledItemDelegate):

@@ -264,6 +264,16 @@ class AgentRow:
 
 
 _RANK = {s: i for i, s in enumerate(STATE_ORDER)}
+_CHANNEL_PREFIXES = ("Agent/", "SIP/", "PJSIP/", "IAX2/", "Local/", "DAHDI/")
+
+
+def short_agent_name(agent: str) -> str:
+    """`PJSIP/1001` -> `1001`, `Local/ivanova@agents` -> `ivanova`: the channel type only costs room."""
+    for prefix in _CHANNEL_PREFIXES:
+        if agent.startswith(prefix) and len(agent) > len(prefix):
+            agent = agent[len(prefix):]
+            break
+    return agent.split("@", 1)[0] or agent
 
 
 def agent_rows(agents: tuple[AgentStatus, ...] | list[AgentStatus], at: datetime) -> list[AgentRow]:
@@ -319,7 +329,7 @@ class AgentGridModel(QAbstractListModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return r.name
+            return short_agent_name(r.name)
         if role == AgentRole.STATE:
             return r.state.value
         if role == AgentRole.SECONDS:

@@ -8,8 +8,18 @@ A click, Enter, Space or F1 on a tile asks for its formula (`formula_requested`)
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_agent.core.thresholds import Level
 from desktop_agent.ui.wallboard import words
@@ -45,15 +55,17 @@ class KpiTile(QWidget):
         self.sub.setWordWrap(False)
         self.values: list[QLabel] = []
         self.captions: list[QLabel] = []
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.badge)
         self._parts_row = QHBoxLayout()
         self._parts_row.setSpacing(0)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.sub, 1)
+        bottom.addWidget(self.badge)
         self._layout = QVBoxLayout(self)
-        self._layout.addLayout(top)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.title)
         self._layout.addLayout(self._parts_row, 1)
-        self._layout.addWidget(self.sub)
+        self._layout.addLayout(bottom)
+        self._keyboard_focus = False
         self._apply_colours()
 
     # ------------------------------------------------------------------ content
@@ -68,20 +80,21 @@ class KpiTile(QWidget):
         for (text, caption, state), value, cap in zip(parts, self.values, self.captions, strict=True):
             if value.text() != text:
                 value.setText(text)
+            if state in _STATE_MARK:
+                # colour marks the state, the word names it: white figures stay readable on any tile
+                caption = f"<span style='color:{_STATE_MARK[state]}'>&#9632;</span>&nbsp;{caption}"
             if cap.text() != caption:
                 cap.setText(caption)
             cap.setVisible(bool(caption))
-            css = f"color: {_state_text_colour(state, level)};" if state else ""
-            if value.styleSheet() != css:
-                value.setStyleSheet(css)
         self._parts = list(parts)
         if self.sub.text() != sub:
             self.sub.setText(sub)
         if self.toolTip() != formula:
             self.setToolTip(formula)
-        badge = words.level_text(level) if level is not Level.NONE else ""
+        badge = words.level_text(level) if level > Level.GREEN else ""
         if self.badge.text() != badge:
             self.badge.setText(badge)
+            self.badge.setVisible(bool(badge))
         if level is not self.level:
             self.level = level
             self._apply_colours()
@@ -95,6 +108,7 @@ class KpiTile(QWidget):
                 while item.layout().count():
                     w = item.layout().takeAt(0).widget()
                     if w is not None:
+                        w.hide()
                         w.deleteLater()
         self.values, self.captions = [], []
         for _ in range(n):
@@ -103,6 +117,7 @@ class KpiTile(QWidget):
             value = QLabel(self, objectName="tileValue")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
             caption = QLabel(self, objectName="tileCaption")
+            caption.setTextFormat(Qt.TextFormat.RichText)
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             col.addWidget(value, 1)
             col.addWidget(caption)
@@ -115,8 +130,11 @@ class KpiTile(QWidget):
         bg = LEVEL_COLOURS[self.level]
         fg = text_on(bg)
         dim = "rgba(0,0,0,0.72)" if fg == "#000000" else "rgba(255,255,255,0.78)"
+        # the alarm word sits in an inverted pill: a second cue beside the tile's colour
         self.setStyleSheet(f"QLabel {{ color: {fg}; background: transparent; }}"
-                           f"QLabel#tileSub, QLabel#tileCaption, QLabel#tileTitle {{ color: {dim}; }}")
+                           f"QLabel#tileSub, QLabel#tileCaption, QLabel#tileTitle {{ color: {dim}; }}"
+                           f"QLabel#tileBadge {{ color: {bg}; background: {fg}; border-radius: 4px; "
+                           f"padding: 0px 6px; }}")
         self.update()
 
     # ------------------------------------------------------------------ size
@@ -126,20 +144,25 @@ class KpiTile(QWidget):
 
     def _fit(self) -> None:
         h, w = max(1, self.height()), max(1, self.width())
-        pad = int(h * 0.06)
-        self._layout.setContentsMargins(pad + 2, pad, pad + 2, pad)
+        pad = int(min(h, w) * 0.06)
+        self._layout.setContentsMargins(pad + 4, pad, pad + 4, pad)
         has_captions = any(c.text() for c in self.captions)
-        _px(self.title, int(h * 0.115), bold=True)
-        _px(self.badge, int(h * 0.095), bold=True)
-        _px(self.sub, int(h * 0.095))
+        text_px = int(min(h * 0.105, w * 0.085))
+        _px(self.title, text_px, bold=True)
+        _px(self.badge, int(text_px * 0.9), bold=True)
+        _px(self.sub, int(text_px * 0.85))
         n = max(1, len(self.values))
-        longest = max((len(v.text()) for v in self.values), default=3)
-        by_height = h * (0.36 if has_captions else 0.44)
-        by_width = (w - 2 * pad) / n / max(2.5, longest * 0.62)
-        value_px = int(min(by_height, by_width))
+        by_height = h * (0.40 if has_captions else 0.48)
+        room = (w - 2 * pad - 8) / n * 0.92
+        ref = QFont(self.font())
+        ref.setPixelSize(100)
+        ref.setBold(True)
+        metrics = QFontMetrics(ref)
+        widest = max((metrics.horizontalAdvance(v.text()) for v in self.values), default=100)
+        value_px = int(min(by_height, 100 * room / max(1, widest)))
         for value, cap in zip(self.values, self.captions, strict=True):
             _px(value, value_px, bold=True)
-            _px(cap, int(h * 0.09))
+            _px(cap, int(text_px * 0.85))
 
     # ------------------------------------------------------------------ paint and input
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -155,7 +178,7 @@ class KpiTile(QWidget):
             p.setPen(QPen(QColor("#ffffff"), max(3.0, self.height() * 0.025)))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(r.adjusted(3, 3, -3, -3), radius, radius)
-        if self.hasFocus():
+        if self.hasFocus() and self._keyboard_focus:
             p.setPen(QPen(QColor("#ffd84d"), 3, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(r.adjusted(1, 1, -1, -1), radius, radius)
@@ -174,6 +197,9 @@ class KpiTile(QWidget):
         super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: ANN001, N802
+        # the focus frame is for keyboard users; a kiosk's first tile must not look highlighted
+        self._keyboard_focus = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                                                  Qt.FocusReason.ShortcutFocusReason)
         super().focusInEvent(event)
         self.update()
 
@@ -182,28 +208,17 @@ class KpiTile(QWidget):
         self.update()
 
 
-def _state_text_colour(state: str, level: Level) -> str:
-    """An agent-state figure on the agents tile is drawn in its state's colour on the neutral tile."""
-    from desktop_agent.core.kpi import AgentState
-
-    try:
-        colour = STATE_COLOURS[AgentState(state)]
-    except ValueError:
-        return text_on(LEVEL_COLOURS[level])
-    return colour if level is Level.NONE else text_on(LEVEL_COLOURS[level])
+_STATE_MARK = {s.value: c for s, c in STATE_COLOURS.items()}
 
 
-# Where each tile sits on an 8-column grid: (row, column, column span). Survey tiles take the
-# right of row 2 when there are answers today, and the tiles beside them narrow.
-_GRID = {"waiting_now": (0, 0, 1), "longest_wait_now": (0, 1, 1), "service_level": (0, 2, 1), "asa": (0, 3, 1),
-         "aht": (0, 4, 1), "abandon_rate": (0, 5, 1), "occupancy": (0, 6, 1), "staffing": (0, 7, 1)}
-_ROW2 = {False: {"calls": (1, 0, 3), "agents": (1, 3, 5)},
-         True: {"calls": (1, 0, 2), "agents": (1, 2, 3), "csat": (1, 5, 1), "nps": (1, 6, 1), "ces": (1, 7, 1)}}
-COLUMNS = 8
+ROW1 = ("waiting_now", "longest_wait_now", "service_level", "asa", "aht", "abandon_rate", "occupancy")
+ROW2 = (("calls", 3), ("agents", 4), ("staffing", 2), ("csat", 1), ("nps", 1), ("ces", 1))
+SURVEYS = ("csat", "nps", "ces")
 
 
 class TileBoard(QWidget):
-    """The tiles, laid out on a grid, refreshed from a TileModel."""
+    """The tiles in two rows (the live queue and service on top; volumes, agents and staffing
+    below, with survey tiles only on days that have answers), refreshed from a TileModel."""
 
     formula_requested = Signal(str)
 
@@ -212,43 +227,42 @@ class TileBoard(QWidget):
         self.setObjectName("tileBoard")
         self.model = model
         self.tiles: dict[str, KpiTile] = {}
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._top = QHBoxLayout()
+        self._bottom = QHBoxLayout()
+        self._rows.addLayout(self._top, 11)
+        self._rows.addLayout(self._bottom, 9)
         for key in TILE_KEYS:
             tile = KpiTile(key, self)
             tile.formula_requested.connect(self.formula_requested)
             self.tiles[key] = tile
-        for c in range(COLUMNS):
-            self.grid.setColumnStretch(c, 1)
-        self.grid.setRowStretch(0, 11)
-        self.grid.setRowStretch(1, 9)
+        for key in ROW1:
+            self._top.addWidget(self.tiles[key], 1)
+        for key, stretch in ROW2:
+            self._bottom.addWidget(self.tiles[key], stretch)
+        order = [*ROW1, *(k for k, _ in ROW2)]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(self.tiles[a], self.tiles[b])
         self._surveys: bool | None = None
-        self._place(False)
+        self._show_surveys(False)
         model.dataChanged.connect(self.refresh)
         model.modelReset.connect(self.refresh)
         self.refresh()
 
-    def _place(self, surveys: bool) -> None:
-        if surveys == self._surveys:
-            return
-        self._surveys = surveys
-        for tile in self.tiles.values():
-            self.grid.removeWidget(tile)
-        for key, (row, col, span) in {**_GRID, **_ROW2[surveys]}.items():
-            self.grid.addWidget(self.tiles[key], row, col, 1, span)
-        for key in ("csat", "nps", "ces"):
-            self.tiles[key].setVisible(surveys)
-        order = [k for k in TILE_KEYS if surveys or k not in ("csat", "nps", "ces")]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(self.tiles[a], self.tiles[b])
+    def _show_surveys(self, shown: bool) -> None:
+        if shown != self._surveys:
+            self._surveys = shown
+            for key in SURVEYS:
+                self.tiles[key].setVisible(shown)
 
     def set_spacing(self, px: int) -> None:
-        self.grid.setSpacing(px)
+        for layout in (self._rows, self._top, self._bottom):
+            layout.setSpacing(px)
 
     def refresh(self, *_args) -> None:  # noqa: ANN002
         m = self.model
-        surveys = any(m.data(m.index(m.row_of(k)), TileRole.SHOWN) for k in ("csat", "nps", "ces"))
-        self._place(bool(surveys))
+        self._show_surveys(any(bool(m.data(m.index(m.row_of(k)), TileRole.SHOWN)) for k in SURVEYS))
         for row in range(m.rowCount()):
             idx: QModelIndex = m.index(row)
             key = m.data(idx, TileRole.KEY)
