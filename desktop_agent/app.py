@@ -183,8 +183,8 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     # Panes, in the order they dock. Other pane modules (screen-pop card, ticket editor, templates,
     # checklist) are added here with the services they need.
     panes = [WrapupPane(flow, services.reference, db_runner, on_auto_ready=set_auto_ready)]
-    # Templates fill in the caller from the screen-pop; the ticket editor, once composed, connects
-    # its open ticket to templates.set_ticket and templates.insert_requested to its text.
+    # Templates fill in the caller from the screen-pop (and the card's contact), the ticket from the
+    # editor; checklist phrases are inserted through the templates pane.
     templates = TemplatesPane(services.templates, db_runner, agent=services.agent)
     templates.follow(flow)
     checklist = ChecklistPane(services.checklists, services.templates, db_runner, agent_id=services.agent.id)
@@ -205,6 +205,7 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
                           feed=getattr(services, "feed", None))
     card.open_ticket.connect(editor.open_ticket)
     card.customer_changed.connect(editor.set_call_customer)
+    card.customer_changed.connect(templates.set_call_customer)
     editor.ticket_shown.connect(templates.set_ticket)
     templates.insert_requested.connect(editor.insert_text)
     panes += [card, editor]
@@ -352,10 +353,7 @@ async def run_smoke_call(parts: OperatorWindow, services: OperatorServices, *, t
 
     flow, registry = parts.flow, parts.window.registry
     finished: list[Any] = []
-    states: list[AgentState] = []
     flow.call_finished.connect(finished.append)
-    # The ACD may offer the next call the moment the agent is Ready: remember every state seen.
-    flow.agent_changed.connect(lambda status: states.append(status.state))
     deadline = time.monotonic() + timeout
 
     async def until(what: str, condition: Callable[[], bool]) -> None:
@@ -380,8 +378,8 @@ async def run_smoke_call(parts: OperatorWindow, services: OperatorServices, *, t
         wrapup.list.setCurrentRow(0)
         registry.get("agent.ready").trigger()
         await until("wrap-up to be stored", lambda: bool(finished))
-        seen_after = len(states)
-        await until("Ready", lambda: AgentState.READY in states[seen_after - 1:])
+        # Ready again: the ACD may already be ringing the agent with the next caller.
+        await until("Ready", lambda: flow.agent_status.state in (AgentState.READY, AgentState.RINGING))
         summary = finished[0]
         stored = await parts.db_runner.run(services.interactions.by_callid, summary.call_id)
     except TimeoutError as exc:

@@ -11,18 +11,41 @@ from collections.abc import Sequence
 from desktop_agent import __version__
 from desktop_agent.commands import CommandError
 
-# Each module in desktop_agent.commands registers its subcommands.
-COMMAND_MODULES = (
-    "db",
-    "lookup",
-    "simulate",
-    "erlang",
-    "kpi",
-    "imports",
-)
+# Each module in desktop_agent.commands registers its subcommands: command name -> module.
+COMMAND_MODULES = {
+    "db": "db",
+    "lookup": "lookup",
+    "simulate": "simulate",
+    "erlang": "erlang",
+    "kpi": "kpi",
+    "import": "imports",
+}
+_OPTIONS_WITH_VALUE = {"--db", "--lang"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def requested_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, found without importing any command module."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _OPTIONS_WITH_VALUE:
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def _modules_needed(argv: Sequence[str]) -> list[str]:
+    """Only the chosen command's module is imported: SQLAlchemy, Alembic and psycopg cost ~1.5 s to load,
+    which the window's start and `--version` should not pay. Help and unknown names load them all."""
+    command = requested_command(argv)
+    if command in COMMAND_MODULES:
+        return [COMMAND_MODULES[command]]
+    if command is None and not ({"-h", "--help"} & set(argv)):
+        return []
+    return list(COMMAND_MODULES.values())
+
+
+def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktop-agent",
         description="Desktop for call-centre operators. With no subcommand, opens the operator window.",
@@ -34,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     # installers and CI: start the window, take one simulated call from ring to Ready, exit 0
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES.values() if modules is None else modules:
         importlib.import_module(f"desktop_agent.commands.{name}").register(sub)
     _add_wallboard(sub)
     return parser
@@ -65,7 +88,8 @@ def _add_wallboard(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_modules_needed(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -78,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `desktop-agent lookup N | head`: the reader left, which is not our error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except CommandError as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return 2

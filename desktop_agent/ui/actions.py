@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 CONTEXT = "Actions"  # the translation context of titles, tips and group names declared here
 
@@ -115,9 +116,11 @@ class ActionRegistry(QObject):
         self._actions: dict[str, QAction] = {}
         self._by_keys: dict[str, str] = {}
         self._priority_keys: dict[int, str] = {}
+        # ShortcutOverride goes to the focus widget: watch that one only, not every event of the app.
+        self._watched: QWidget | None = None
         app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     def add(self, spec: ActionSpec, handler: Callable[[], None] | None = None) -> QAction:
         if spec.id in self._specs:
@@ -186,11 +189,19 @@ class ActionRegistry(QObject):
         for action_id, spec in self._specs.items():
             self._apply_texts(spec, self._actions[action_id])
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
+        if new is not None and shiboken6.isValid(self._window) and new.window() is self._window:
+            new.installEventFilter(self)
+            self._watched = new
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+        if event.type() != QEvent.Type.ShortcutOverride:
             return False
         action_id = self._priority_keys.get(event.keyCombination().toCombined())  # type: ignore[attr-defined]
-        if action_id is None or watched.window() is not self._window:
+        if action_id is None:
             return False
         # An enabled call action wins; a disabled one leaves the key to the text field.
         return self._actions[action_id].isEnabled()

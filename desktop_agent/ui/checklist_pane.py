@@ -141,7 +141,7 @@ def extra_cues(definition: ChecklistDefinition) -> tuple[CueRule, ...]:
 class StepDelegate(QStyledItemDelegate):
     """A box, the Ctrl+N number, the title (wrapped, never cut), and the tick's time on the right."""
 
-    PAD = 6
+    PAD = 4
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -160,11 +160,10 @@ class StepDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt's name
         width = max(160, self._view.viewport().width())
         _box, _number, title, _clock = self._geometry(option, QRect(0, 0, width, 400))
-        font = QFont(option.font)
-        font.setWeight(QFont.Weight.DemiBold)
-        bounds = QFontMetrics(font).boundingRect(QRect(0, 0, title.width(), 10_000), Qt.TextFlag.TextWordWrap,
+        bounds = QFontMetrics(option.font).boundingRect(QRect(0, 0, title.width(), 10_000), Qt.TextFlag.TextWordWrap,
                                                  index.data() or "")
-        return QSize(width, bounds.height() + 2 * self.PAD + 2)
+        # A small width: the list stretches rows to its viewport, which shrinks under a scroll bar.
+        return QSize(120, bounds.height() + 2 * self.PAD + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)
@@ -181,25 +180,32 @@ class StepDelegate(QStyledItemDelegate):
         text = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         dim = QColor(text) if selected else pal.color(QPalette.ColorRole.PlaceholderText)
         box, number, title, clock = self._geometry(option, option.rect)
+        # The next step to do gets a faint band and an accented number (bold text would change
+        # the row's wrapping, and so its height).
+        is_next = run is not None and run.next_step is not None and run.next_step.key == index.data(
+            ChecklistModel.KeyRole)
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        if is_next and not selected:
+            band = QColor(accent)
+            band.setAlpha(22)
+            painter.fillRect(option.rect, band)
         if index.data(ChecklistModel.CuedRole):
             painter.fillRect(QRect(option.rect.left(), option.rect.top() + 2, 3, option.rect.height() - 4),
                              pal.color(QPalette.ColorRole.Highlight))
         if run is not None:
             self._draw_box(painter, box, done, text if selected else dim, tone_colour(pal, Tone.READY))
-        painter.setPen(dim)
+        strong = QFont(option.font)
+        strong.setWeight(QFont.Weight.Bold)
+        painter.setFont(strong if is_next else option.font)
+        painter.setPen(accent if is_next and not selected else dim)
         painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          str(index.data(ChecklistModel.NumberRole)) if index.row() < 9 else "")
-        font = QFont(option.font)
-        is_next = run is not None and run.next_step is not None and run.next_step.key == index.data(
-            ChecklistModel.KeyRole)
-        font.setWeight(QFont.Weight.DemiBold if is_next or run is None else QFont.Weight.Normal)
-        painter.setFont(font)
+        painter.setFont(option.font)
         painter.setPen(dim if done else text)
         painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                          index.data() or "")
         stamp = index.data(ChecklistModel.TimeRole)
         if stamp:
-            painter.setFont(option.font)
             painter.setPen(text if selected else tone_colour(pal, Tone.READY))
             painter.drawText(clock, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, stamp)
         painter.restore()
@@ -245,6 +251,24 @@ class StepList(QListView):
     toggle_current = Signal()
     content_height = 0
 
+    def __init__(self, model: ChecklistModel) -> None:
+        super().__init__(objectName="checklistSteps")
+        self.setModel(model)
+        self.setItemDelegate(StepDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        rows = [self.sizeHintForRow(r) for r in range(self.model().rowCount())]
+        frame = 2 * self.frameWidth() + 2
+        self.setMinimumHeight(max(60, sum(rows[:3]) + frame))
+        self.setMaximumHeight(max(60, sum(rows) + frame))
+        if self.content_height != sum(rows) + frame:
+            self.content_height = sum(rows) + frame
+            self.updateGeometry()
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().sizeHint()
         return QSize(hint.width(), self.content_height or hint.height())
@@ -263,15 +287,37 @@ class StepList(QListView):
 
 
 class PhraseList(QListWidget):
-    """Suggested phrases: a click, Enter or Space inserts the phrase's template."""
+    """Suggested phrases, shown like links: a click, Enter or Space inserts the phrase's template."""
 
     chosen = Signal(str)
     KEY_ROLE = Qt.ItemDataRole.UserRole
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__(objectName="checklistPhrases")
         self._last: tuple[str, float] = ("", 0.0)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.itemClicked.connect(self._emit)
+        self.restyle()
+
+    def restyle(self) -> None:
+        self.setStyleSheet(
+            "QListWidget#checklistPhrases { background: transparent; }"
+            "QListWidget#checklistPhrases::item { padding: 3px 4px; border-radius: 4px; }"
+            f"QListWidget#checklistPhrases::item:hover {{ background: {self.palette().button().color().name()}; }}")
+
+    def show_phrases(self, phrases: Sequence[tuple[str, TemplateDTO | None]], quoted: str = "“%1”") -> None:
+        self.clear()
+        for key, template in phrases:
+            item = QListWidgetItem(quoted.replace("%1", template.title) if template is not None else key)
+            item.setData(self.KEY_ROLE, key)
+            item.setToolTip(plain_tooltip(template.body) if template is not None else "")
+            item.setForeground(self.palette().color(QPalette.ColorRole.Link))
+            self.addItem(item)
+        rows = sum(self.sizeHintForRow(r) for r in range(self.count()))
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.currentItem():
@@ -289,24 +335,34 @@ class PhraseList(QListWidget):
 
 
 class Banner(QFrame):
-    """A quiet strip: an icon, one message, a close button. Colours come from the palette."""
+    """A quiet strip: a round glyph, one message, and buttons. Colours come from the palette."""
 
     clicked = Signal()
 
-    def __init__(self, object_name: str, glyph: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
+    def __init__(self, object_name: str, glyph: str, *buttons: QWidget, below: bool = False) -> None:
+        super().__init__(objectName=object_name)
         self.icon = QLabel(glyph)  # a letter in a drawn circle: emoji fonts are not everywhere
         self.icon.setFixedSize(18, 18)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(8, 6, 6, 6)
-        self.row.setSpacing(8)
-        self.row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.row.addWidget(self.text, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 6, 6)
+        row.setSpacing(8)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        if below:  # long questions wrap over the whole width, their answers go under them
+            column, answers = QVBoxLayout(), QHBoxLayout()
+            column.addWidget(self.text)
+            answers.addStretch(1)
+            for button in buttons:
+                answers.addWidget(button)
+            column.addLayout(answers)
+            row.addLayout(column, 1)
+        else:
+            row.addWidget(self.text, 1)
+            for button in buttons:
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.restyle()
         self.hide()
 
@@ -327,13 +383,24 @@ class Banner(QFrame):
         super().mouseReleaseEvent(event)
 
 
+def _label(name: str = "", *, dim: bool = False, wrap: bool = True, bold: bool = False) -> QLabel:
+    label = QLabel(objectName=name)
+    label.setWordWrap(wrap)
+    label.setProperty("dim", dim)
+    if bold:
+        font = label.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        label.setFont(font)
+    return label
+
+
 # ---- the pane ---------------------------------------------------------------------------------
 
 class ChecklistPane(Pane):
     pane_id: ClassVar[str] = "pane.checklist"
     default_area: ClassVar[Area | None] = Area.RightDockWidgetArea
     focus_shortcut: ClassVar[str] = "F6"
-    minimum_width: ClassVar[int] = 300
+    minimum_width: ClassVar[int] = 340
 
     phrase_requested = Signal(str)  # template key: the templates pane fills it in and inserts it
     notice = Signal(str)
@@ -343,21 +410,19 @@ class ChecklistPane(Pane):
                  agent_id: uuid.UUID | None, clock: Callable[[], datetime] = utcnow,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.checklists = checklists
-        self.templates = templates
-        self.db = db_runner
+        self.checklists, self.templates, self.db = checklists, templates, db_runner
         self.agent_id = agent_id
         self._clock = clock
         self._language = current_language()
-        self._definitions: dict[str, ChecklistDefinition] = {}
+        self._definitions: dict[str, ChecklistDefinition] = {}  # by caller type
         self._phrases: dict[str, TemplateDTO] = {}
         self._caller_type: str = CallerType.GENERAL.value
-        self._pending_type: str | None = None
+        self._pending_type: str | None = None  # a switch waiting for the operator's yes
         self._run: ChecklistRun | None = None
         self._call_id: str | None = None
-        self._origin: datetime | None = None
+        self._origin: datetime | None = None  # the answer: ticks count from here
         self._interaction_ids: dict[str, uuid.UUID] = {}
-        self._engaged = False
+        self._engaged = False  # something happened worth saving
         self._shown_cue: FiredCue | None = None
         self.last_run: ChecklistRun | None = None  # the run finish() closed last
 
@@ -366,60 +431,21 @@ class ChecklistPane(Pane):
         for caller_type in CallerType:
             self.caller_type.addItem("", caller_type.value)
         self.type_label.setBuddy(self.caller_type)
-        self.progress_text = QLabel(objectName="checklistProgress")
-        self.progress_text.setProperty("dim", True)
-        self.progress = QProgressBar(objectName="checklistProgressBar")
-        self.progress.setTextVisible(False)
+        self.progress_text = _label("checklistProgress", dim=True, wrap=False)
+        self.progress = QProgressBar(objectName="checklistProgressBar", textVisible=False)
         self.progress.setFixedHeight(4)
-        self.description = QLabel(objectName="checklistDescription")
-        self.description.setWordWrap(True)
-        self.description.setProperty("dim", True)
-        self.switch_bar = Banner("checklistSwitch", "?")
-        self.switch_yes = QPushButton()
-        self.switch_no = QPushButton()
-        switch_buttons = QHBoxLayout()
-        switch_buttons.addStretch(1)
-        switch_buttons.addWidget(self.switch_yes)
-        switch_buttons.addWidget(self.switch_no)
-        self.switch_bar.row.removeWidget(self.switch_bar.text)
-        column = QVBoxLayout()
-        column.addWidget(self.switch_bar.text)
-        column.addLayout(switch_buttons)
-        self.switch_bar.row.addLayout(column, 1)
-        self.cue_banner = Banner("cueBanner", "i")
-        self.cue_close = QToolButton()
-        self.cue_close.setText("✕")
-        self.cue_close.setAutoRaise(True)
-        self.cue_banner.row.addWidget(self.cue_close, 0, Qt.AlignmentFlag.AlignTop)
-
+        self.description = _label("checklistDescription", dim=True)
+        self.switch_yes, self.switch_no = QPushButton(), QPushButton()
+        self.switch_bar = Banner("checklistSwitch", "?", self.switch_yes, self.switch_no, below=True)
+        self.cue_close = QToolButton(text="✕", autoRaise=True)
+        self.cue_banner = Banner("cueBanner", "i", self.cue_close)
         self.model = ChecklistModel(self)
-        self.steps = StepList(objectName="checklistSteps")
-        self.steps.setModel(self.model)
-        self.steps.setItemDelegate(StepDelegate(self.steps))
-        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.steps.setResizeMode(QListView.ResizeMode.Adjust)
-        self.steps.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.hint = QLabel(objectName="checklistHint")
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.phrases_label = QLabel()
-        self.phrases_label.setProperty("dim", True)
+        self.steps = StepList(self.model)
+        self.step_title = _label("checklistStepTitle", bold=True)
+        self.hint = _label("checklistHint")
+        self.phrases_label = _label(dim=True)
         self.phrases = PhraseList()
-        self.phrases.setObjectName("checklistPhrases")
-        self.phrases.setFrameShape(QFrame.Shape.NoFrame)
-        self.phrases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.phrases.setWordWrap(True)
-        self.phrases.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._style_phrases()
         self.phrases_label.setBuddy(self.phrases)
-
-        self.step_title = QLabel(objectName="checklistStepTitle")
-        self.step_title.setWordWrap(True)
-        self.step_title.setTextFormat(Qt.TextFormat.PlainText)
-        bold = self.step_title.font()
-        bold.setWeight(QFont.Weight.DemiBold)
-        self.step_title.setFont(bold)
 
         head = QHBoxLayout()
         head.setSpacing(6)
@@ -427,28 +453,21 @@ class ChecklistPane(Pane):
         head.addWidget(self.caller_type, 1)
         head.addWidget(self.progress_text)
         details = QWidget(objectName="checklistDetails")
-        details_layout = QVBoxLayout(details)
-        details_layout.setContentsMargins(2, 2, 2, 2)
-        details_layout.setSpacing(4)
-        details_layout.addWidget(self.step_title)
-        details_layout.addWidget(self.hint)
-        details_layout.addSpacing(4)
-        details_layout.addWidget(self.phrases_label)
-        details_layout.addWidget(self.phrases)
-        details_layout.addStretch(1)
-        self.details = QScrollArea()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(2, 2, 2, 2)
+        column.setSpacing(4)
+        for widget in (self.step_title, self.hint, self.phrases_label, self.phrases):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.details = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.details.setWidget(details)
-        self.details.setWidgetResizable(True)
-        self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addLayout(head)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.description)
-        layout.addWidget(self.switch_bar)
-        layout.addWidget(self.cue_banner)
+        for widget in (self.progress, self.description, self.switch_bar, self.cue_banner):
+            layout.addWidget(widget)
         # The steps take the room they need (the list scrolls when the pane is short); the hint and
         # phrases of the selected step get the rest.
         layout.addWidget(self.steps, 0)
@@ -474,7 +493,6 @@ class ChecklistPane(Pane):
         registry.add(CHECKLIST_CALLER_TYPE, self.choose_caller_type)
         for n, spec in zip(TICK_SLOTS, TICK_ACTIONS, strict=True):
             registry.add(spec, lambda n=n: self.toggle_number(n))
-        self.caller_type.setToolTip(registry.get(CHECKLIST_CALLER_TYPE.id).toolTip())
 
     def focus_target(self) -> QWidget:
         return self.steps
@@ -720,7 +738,9 @@ class ChecklistPane(Pane):
         self.caller_type.setCurrentIndex(max(0, self.caller_type.findData(shown_type)))
         definition = self.model.definition
         self.description.setText(definition.description if definition is not None else "")
-        self.description.setVisible(bool(self.description.text()))
+        # During a call the steps need the room; the description stays on the caller-type box.
+        self.description.setVisible(bool(self.description.text()) and self._run is None)
+        self.caller_type.setToolTip(self.description.text())
         if self._run is not None:
             p = self._run.progress
             self.progress_text.setText(self.tr("%1 of %2").replace("%1", str(p.done)).replace("%2", str(p.total)))
@@ -736,49 +756,22 @@ class ChecklistPane(Pane):
             row = self.model.row_of(nxt.key) if nxt is not None else 0
         if row >= 0 and row != self.steps.currentIndex().row():
             self.steps.setCurrentIndex(self.model.index(row))
-        self._fit_steps()
+        self.steps.fit()
         self._show_details()
-
-    def _fit_steps(self) -> None:
-        rows = self.model.rowCount()
-        content = sum(self.steps.sizeHintForRow(r) for r in range(rows)) + 2 * self.steps.frameWidth() + 2
-        three = sum(self.steps.sizeHintForRow(r) for r in range(min(3, rows))) + 2 * self.steps.frameWidth()
-        self.steps.setMinimumHeight(max(60, three))
-        self.steps.setMaximumHeight(max(60, content))
-        if self.steps.content_height != content:
-            self.steps.content_height = content
-            self.steps.updateGeometry()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._fit_steps()  # titles wrap differently at another width
+        self.steps.fit()  # titles wrap differently at another width
 
     def _show_details(self) -> None:
         row = self.steps.currentIndex().row()
         step = self.model.step_at(row)
         self.step_title.setText(f"{row + 1}. {step.title}" if step is not None else "")
         self.hint.setText(step.hint if step is not None else "")
-        self.phrases.clear()
-        for key in step.phrases if step is not None else ():
-            template = self._phrases.get(key)
-            item = QListWidgetItem(f"“{template.title}”" if template is not None else key)
-            item.setData(PhraseList.KEY_ROLE, key)
-            item.setToolTip(plain_tooltip(template.body) if template is not None else "")
-            item.setForeground(self.palette().color(QPalette.ColorRole.Link))
-            self.phrases.addItem(item)
-        has = self.phrases.count() > 0
-        self.phrases_label.setVisible(has)
-        self.phrases.setVisible(has)
-        if has:
-            height = sum(self.phrases.sizeHintForRow(r) for r in range(self.phrases.count()))
-            self.phrases.setFixedHeight(height + 2 * self.phrases.frameWidth() + 2)
-
-    def _style_phrases(self) -> None:
-        hover = self.palette().color(QPalette.ColorRole.Button).name()
-        self.phrases.setStyleSheet(
-            "QListWidget#checklistPhrases { background: transparent; }"
-            "QListWidget#checklistPhrases::item { padding: 3px 4px; border-radius: 4px; }"
-            f"QListWidget#checklistPhrases::item:hover {{ background: {hover}; }}")
+        keys = step.phrases if step is not None else ()
+        self.phrases.show_phrases([(key, self._phrases.get(key)) for key in keys], self.tr("“%1”"))
+        self.phrases_label.setVisible(bool(keys))
+        self.phrases.setVisible(bool(keys))
 
     def retranslate(self) -> None:
         self.type_label.setText(self.tr("&Caller:"))
@@ -797,5 +790,5 @@ class ChecklistPane(Pane):
         elif event.type() == QEvent.Type.PaletteChange:
             self.cue_banner.restyle()
             self.switch_bar.restyle()
-            self._style_phrases()
+            self.phrases.restyle()
             self._show_details()

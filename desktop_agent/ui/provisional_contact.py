@@ -120,18 +120,16 @@ class ProvisionalContactForm(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.link_button)
-        buttons.addStretch(1)
+        # each button under what it acts on: the card is a narrow column, in Russian too
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
+        layout.addLayout(_right(self.save_button))
+        layout.addWidget(self.message)
         layout.addWidget(self.suggest_label)
         layout.addWidget(self.suggestion_list)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        layout.addLayout(_right(self.link_button))
 
         self._timer = QTimer(self, singleShot=True, interval=SUGGEST_DELAY_MS)
         self._timer.timeout.connect(self._suggest)
@@ -310,6 +308,13 @@ class ProvisionalContactForm(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _right(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
 
 
 def _link_call(interactions: InteractionService, call_id: str, customer: CustomerDTO) -> None:

@@ -104,7 +104,11 @@ class ServiceRunner(QObject):
         """Run `fn(*args, **kwargs)` on the worker. Callbacks run on the GUI thread, unless `owner`
         (usually the widget that asked) was deleted meanwhile."""
         if self._closed:
-            raise RuntimeError(f"the {self.name} runner is shut down")
+            # A late refresh during shutdown (a language change, a timer): nothing to do any more.
+            log.debug("%s runner is shut down: %s not run", self.name, getattr(fn, "__name__", fn))
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         with self._lock:
             self._pending += 1
         future = self._executor.submit(fn, *args, **kwargs)

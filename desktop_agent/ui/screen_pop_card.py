@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPaintEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -95,10 +95,28 @@ def _table(view: QTableView, model: QAbstractItemModel, stretch: int) -> QTableV
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Fixed widths that _fit_columns sets from the words: ResizeToContents would ask the model for
+    # every role of every row on each reset, which is most of a pop's paint time
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
     return view
+
+
+def _fit_columns(view: QTableView, stretch: int) -> None:
+    model, header, metrics = view.model(), view.horizontalHeader(), view.fontMetrics()
+    for column in range(model.columnCount()):
+        if column == stretch:
+            continue
+        words = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        words += [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
+        header.resizeSection(column, max(metrics.horizontalAdvance(w) for w in words) + 14)
+
+
+def _show(widget: QWidget, on: bool) -> None:
+    """Show or hide only on a change: each real change costs a relayout of the card."""
+    if widget.isHidden() == on:
+        widget.setVisible(on)
 
 
 def _fit_rows(view: QTableView, rows: int) -> None:
@@ -225,7 +243,7 @@ class ScreenPopCard(Pane):
         self.scroll = QScrollArea(objectName="cardScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # never clip: scroll
         self.scroll.setWidget(self.page)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.idle)
@@ -290,11 +308,9 @@ class ScreenPopCard(Pane):
         else:
             self.name.setText(session.display_name or session.caller_id_raw or self.tr("No caller ID"))
         self.number.setText(self._number_line(session, caller.e164))
-        for badge in (self.vip_badge, self.repeat_badge, self.provisional_badge):
-            badge.hide()
-        self.facts.hide()
-        self.alternatives.hide()
-        self.contact_form.hide()
+        for widget in (self.vip_badge, self.repeat_badge, self.provisional_badge, self.facts, self.alternatives,
+                       self.contact_form):
+            _show(widget, False)
         self._set_tickets(())
         self.contacts_model.set_contacts(())
         self._show_sections(False)
@@ -330,17 +346,18 @@ class ScreenPopCard(Pane):
         self._show_badges(pop)
         others = [c.full_name for c in pop.alternatives[:3] if c.full_name]
         self.alternatives.setText(fill(self.tr("This number is also used by: %1"), ", ".join(others)))
-        self.alternatives.setVisible(bool(others))
+        _show(self.alternatives, bool(others))
         self._set_tickets(pop.open_tickets)
         # the ringing call's own row may already be stored: it is not a 'last' contact
         self.contacts_model.set_contacts([i for i in pop.last_interactions if i.callid != self.call_id])
+        _fit_columns(self.contacts_table, 2)
         self._show_sections(True)
         self._set_lookup_state("partial" if pop.partial else "done")
         self._paint_pending = True
         self.page.update()
 
     def _show_customer(self, customer: CustomerDTO) -> None:
-        self.contact_form.hide()
+        _show(self.contact_form, False)
         self.contact_form.stop()
         self.name.setText(customer.full_name or self.tr("(no name yet)"))
         if self.session is not None:
@@ -349,12 +366,12 @@ class ScreenPopCard(Pane):
                   "company": customer.company or "", "notes": customer.notes or ""}
         for key, (label, value) in self.fact_labels.items():
             value.setText(values[key])
-            label.setVisible(bool(values[key]))
-            value.setVisible(bool(values[key]))
-        self.facts.show()
+            _show(label, bool(values[key]))
+            _show(value, bool(values[key]))
+        _show(self.facts, True)
 
     def _show_unknown(self, pop: ScreenPop, restart_form: bool = True) -> None:
-        self.facts.hide()
+        _show(self.facts, False)
         if pop.caller_kind == CallerIdKind.ANONYMOUS.value:
             self.name.setText(self.tr("Anonymous caller"))
         else:
@@ -362,21 +379,24 @@ class ScreenPopCard(Pane):
         if self.session is not None:
             self.number.setText(self._number_line(self.session, pop.caller_number))
         if pop.partial:
-            self.contact_form.hide()  # the CRM could not say who it is: a new contact may be a duplicate
+            _show(self.contact_form, False)  # the CRM could not say who it is: a new contact may be a duplicate
             return
-        self.contact_form.show()
+        _show(self.contact_form, True)
         if restart_form or self.contact_form.call_id != self.call_id:
             self.contact_form.start(self.call_id or "", pop)
 
     def _show_badges(self, pop: ScreenPop) -> None:
         b = badges_of(pop)
-        self.vip_badge.setVisible(b.vip)
-        self.repeat_badge.setText(fill(self.tr("↻ Repeat caller · %1 in 7 days"), b.contacts_7_days))
-        self.repeat_badge.setVisible(b.repeat)
-        self.provisional_badge.setVisible(b.provisional)
+        _show(self.vip_badge, b.vip)
+        self.repeat_badge.setText(fill(self.tr("↻ Repeat: %1 in 7 days"), b.contacts_7_days))
+        self.repeat_badge.setToolTip(fill(self.tr("Repeat caller: %1 contacts in the last 7 days"),
+                                          b.contacts_7_days))
+        _show(self.repeat_badge, b.repeat)
+        _show(self.provisional_badge, b.provisional)
 
     def _set_tickets(self, tickets: tuple[TicketDTO, ...] | list[TicketDTO]) -> None:
         self.ticket_model.set_tickets(tickets)
+        _fit_columns(self.ticket_table, 0)
         _fit_rows(self.ticket_table, len(tickets))
         self.tickets_heading.setText(fill(self.tr("Open tickets (%1)"), len(tickets)) if tickets
                                      else self.tr("Open tickets: none"))
@@ -384,10 +404,10 @@ class ScreenPopCard(Pane):
     def _show_sections(self, known: bool) -> None:
         has_tickets = self.ticket_model.rowCount() > 0
         has_contacts = self.contacts_model.rowCount() > 0
-        self.tickets_heading.setVisible(known)
-        self.ticket_table.setVisible(known and has_tickets)
-        self.contacts_heading.setVisible(known)
-        self.contacts_table.setVisible(known and has_contacts)
+        _show(self.tickets_heading, known)
+        _show(self.ticket_table, known and has_tickets)
+        _show(self.contacts_heading, known)
+        _show(self.contacts_table, known and has_contacts)
         if known:
             _fit_rows(self.contacts_table, self.contacts_model.rowCount())
             if not has_contacts:
@@ -407,10 +427,15 @@ class ScreenPopCard(Pane):
         }
         text = texts.get(state, "")
         self.status.setText(text)
-        self.status.setVisible(bool(text))
-        tone = Tone.DANGER if state in ("failed", "partial") else None
-        colour = tone_colour(self.palette(), tone).name() if tone else self.palette().placeholderText().color().name()
-        self.status.setStyleSheet(f"color: {colour};")
+        _show(self.status, bool(text))
+        self._colour(self.status, Tone.DANGER if state in ("failed", "partial") else None)
+
+    def _colour(self, label: QLabel, tone: Tone | None) -> None:
+        """A palette colour, not a style sheet: re-styling a widget on every call costs a re-polish."""
+        palette = label.palette()
+        colour = tone_colour(self.palette(), tone) if tone else self.palette().placeholderText().color()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
 
     def _lookup_late(self, state: str) -> None:
         if self.pop is None and self.call_id is not None:
@@ -437,7 +462,7 @@ class ScreenPopCard(Pane):
     def _show_waiting(self) -> None:
         s = self._waiting
         if s is None:
-            self.waiting_line.hide()
+            _show(self.waiting_line, False)
             return
         pop = self.flow.pop_for(s.call_id)
         caller = normalise(s.caller_id_raw)
@@ -451,7 +476,7 @@ class ScreenPopCard(Pane):
             parts.append(s.queue)
         parts.append(format_duration(s.ring_seconds))
         self.waiting_text.setText("  ·  ".join(parts))
-        self.waiting_line.show()
+        _show(self.waiting_line, True)
 
     def _tick_waiting(self) -> None:
         if self._waiting is not None and self.waiting_line.isVisible():
@@ -476,8 +501,8 @@ class ScreenPopCard(Pane):
         self.customer_changed.emit(call_id, customer)
         self.status.setText(self.tr("Contact saved and linked to this call.") if created
                             else self.tr("This call is now linked to the customer."))
-        self.status.setStyleSheet(f"color: {tone_colour(self.palette(), Tone.READY).name()};")
-        self.status.show()
+        self._colour(self.status, Tone.READY)
+        _show(self.status, True)
         if not created and self.tickets is not None:
             tickets = self.tickets
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -121,12 +122,15 @@ _LEFT_AS_WRITTEN = re.compile(r"\{\{([^{}\n]{0,100})\}\}")  # what core.template
 
 def preview_html(body: str, values: Mapping[str, str], palette: QPalette,
                  limit: int = PREVIEW_CHARS) -> tuple[str, Rendered, bool]:
-    """(HTML for the preview, the render's outcome, whether the text was cut). Never raises."""
-    source = (body or "").replace(_OPEN, "").replace(_CLOSE, "")
+    """(HTML for the preview, the render's outcome for the part shown, whether it was cut). Never raises."""
+    body = body or ""
+    # Only the beginning of a huge body is rendered here (the GUI thread must not stall); insert
+    # and copy render all of it. A variable cut in half at the end stays as written.
+    source = body[: limit * 2].replace(_OPEN, "").replace(_CLOSE, "")
     names = list(values)
     marked = render(source, {name: f"{_OPEN}{i}{_CLOSE}" for i, name in enumerate(names)})
     text = marked.text
-    cut = len(text) > limit
+    cut = len(text) > limit or len(body) > limit * 2
     if cut:
         text = text[:limit]
         if text.rfind(_OPEN) > text.rfind(_CLOSE):  # do not split a marker
@@ -255,7 +259,7 @@ class TemplatesPane(Pane):
     pane_id: ClassVar[str] = "pane.templates"
     default_area: ClassVar[Area | None] = Area.RightDockWidgetArea
     focus_action_id: ClassVar[str] = TEMPLATE_FIND.id
-    minimum_width: ClassVar[int] = 300
+    minimum_width: ClassVar[int] = 340
 
     insert_requested = Signal(str)  # the filled-in text, for the ticket editor
     notice = Signal(str)            # one line for the status bar
@@ -324,6 +328,11 @@ class TemplatesPane(Pane):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(results)
         self.splitter.addWidget(preview)
+        # Split by the stretch factors alone: a text browser asks for more height than a two-line
+        # preview needs, and the results are what the operator scans.
+        for part in (results, preview):
+            part.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.preview.setMinimumHeight(QFontMetrics(self.preview.font()).height() * 3 + 12)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
@@ -398,6 +407,11 @@ class TemplatesPane(Pane):
             self.customer = None
             self.ticket = None
             self._show_preview()
+
+    def set_call_customer(self, call_id: str, customer: CustomerDTO | None) -> None:
+        """The operator created or linked the caller's contact on the card (for the current call)."""
+        if call_id == self._call_id:
+            self.set_customer(customer)
 
     def set_customer(self, customer: CustomerDTO | None) -> None:
         self.customer = customer
@@ -505,17 +519,19 @@ class TemplatesPane(Pane):
         page, rendered, cut = preview_html(template.body, self.values(), self.palette())
         self.rendered = rendered
         self.preview.setHtml(page)
-        lines = []
+        danger = tone_colour(self.palette(), Tone.DANGER).name()
+        amber = tone_colour(self.palette(), Tone.NOT_READY).name()
+        lines = []  # (colour, escaped text): an unknown name is a mistake, a missing value is not yet
         if rendered.unknown:
             names = ", ".join(html.escape("{{" + n + "}}") for n in rendered.unknown[:5])
-            lines.append(self.tr("Unknown variable, left as written: %1").replace("%1", names))
+            lines.append((danger, self.tr("Unknown variable, left as written: %1").replace("%1", names)))
         if rendered.missing:
             names = ", ".join(html.escape("{{" + n + "}}") for n in rendered.missing[:5])
-            lines.append(self.tr("No value yet: %1").replace("%1", names))
+            lines.append((amber, self.tr("No value yet: %1").replace("%1", names)))
         if cut:
-            lines.append(html.escape(self.tr("The preview shows the beginning; insert and copy take the whole text.")))
-        colour = tone_colour(self.palette(), Tone.DANGER if rendered.unknown else Tone.NOT_READY).name()
-        self.warnings.setText("<br>".join(f"<span style='color:{colour}'>⚠ {line}</span>" for line in lines))
+            lines.append((amber, html.escape(self.tr(
+                "The preview shows the beginning; insert and copy take the whole text."))))
+        self.warnings.setText("<br>".join(f"<span style='color:{c}'>⚠ {t}</span>" for c, t in lines))
         self.warnings.setVisible(bool(lines))
 
     # ---- insert, copy, favourites ----------------------------------------------------------

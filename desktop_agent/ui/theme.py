@@ -123,9 +123,12 @@ QStatusBar QLabel {{ padding: 0 6px; }}
 def apply_theme(app: QApplication, name: str) -> Scheme:
     """Set the whole application's look; widgets get a PaletteChange event and refresh their icons."""
     s = scheme(name)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # re-creating the style repolishes every widget
+        app.setStyle("Fusion")
     app.setPalette(build_palette(s))
-    app.setStyleSheet(style_sheet(s))
+    sheet = style_sheet(s)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return s
 
 

@@ -1,9 +1,10 @@
 """The ticket editor: one ticket at a time, created from the call or opened from the caller card.
 
-    Ctrl+N  a new ticket pre-filled from the call (customer, subject, call time and caller)
-    Ctrl+L  link the call to one of the caller's open tickets instead
-    Ctrl+S  save (refused with the reason shown when a field is wrong; the text stays)
+    Ctrl+N        a new ticket pre-filled from the call (customer, subject, call time and caller)
+    Ctrl+L        link the call to one of the caller's open tickets instead
+    Ctrl+S        save (refused with the reason shown when a field is wrong; the text stays)
     Ctrl+Shift+U  escalate L1 -> L2 -> L3 (a dialog asks for the reason)
+    Ctrl+Shift+H  the History tab and its comment box
 
 Every service call runs on the database worker. Another desktop's change to the open ticket
 arrives through the change feed: with no unsaved edits the editor simply shows it; with edits it
@@ -15,13 +16,13 @@ same two ways out.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,9 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent.core.domain import SLA_HOURS, Priority, TicketStatus, Tier, utcnow
+from desktop_agent.core.domain import TicketStatus, Tier, utcnow
 from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
-from desktop_agent.core.phone import format_international, normalise
 from desktop_agent.core.ports import (
     AgentDTO,
     ChangeEvent,
@@ -53,22 +53,22 @@ from desktop_agent.core.ports import (
 from desktop_agent.ui.actions import ActionRegistry, ActionSpec
 from desktop_agent.ui.call_flow import CallFlow
 from desktop_agent.ui.i18n import current_language
-from desktop_agent.ui.models.ticket_models import (
-    SLA_TONES,
-    SlaLevel,
-    field_text,
-    fill,
-    format_when,
-    merge_edits,
-    sla_state,
-    span_text,
-)
+from desktop_agent.ui.models.ticket_models import field_text, fill, format_when, merge_edits
 from desktop_agent.ui.pane import Area, Pane
 from desktop_agent.ui.qt_bridge import GuiRelay, ServiceRunner, assert_gui_thread
 from desktop_agent.ui.theme import Tone, tone_colour
 from desktop_agent.ui.ticket_dialogs import EscalationDialog, LinkTicketDialog
-from desktop_agent.ui.ticket_form import FORM_FIELDS, TicketForm
+from desktop_agent.ui.ticket_form import TicketForm
+from desktop_agent.ui.ticket_header import TicketHeader
 from desktop_agent.ui.ticket_history import TicketHistoryView
+from desktop_agent.ui.ticket_ops import (
+    CallContext,
+    Draft,
+    Fetched,
+    fetch_ticket,
+    prefill_from_call,
+    ticket_values,
+)
 
 GROUP_TICKET = QT_TRANSLATE_NOOP("Actions", "Ticket")
 TICKET_SAVE = ActionSpec("ticket.save", QT_TRANSLATE_NOOP("Actions", "Save ticket"), ("Ctrl+S",), GROUP_TICKET,
@@ -78,30 +78,13 @@ TICKET_NEW = ActionSpec("ticket.new_from_call", QT_TRANSLATE_NOOP("Actions", "Ne
 TICKET_LINK = ActionSpec("ticket.link_existing", QT_TRANSLATE_NOOP("Actions", "Link call to open ticket…"),
                          ("Ctrl+L",), GROUP_TICKET,
                          QT_TRANSLATE_NOOP("Actions", "Add the call to one of the caller's open tickets instead"))
-# Ctrl+Shift+E is Decline (ui/actions.py): a priority call action must keep its keys.
+# Ctrl+Shift+E is Decline (ui/actions.py): a priority call action keeps its keys.
 TICKET_ESCALATE = ActionSpec("ticket.escalate", QT_TRANSLATE_NOOP("Actions", "Escalate ticket…"),
                              ("Ctrl+Shift+U",), GROUP_TICKET,
                              QT_TRANSLATE_NOOP("Actions", "Up one tier, L1 → L2 → L3; asks for the reason"))
 TICKET_HISTORY = ActionSpec("ticket.history", QT_TRANSLATE_NOOP("Actions", "Ticket history"), ("Ctrl+Shift+H",),
                             GROUP_TICKET, QT_TRANSLATE_NOOP("Actions", "Show the ticket's history and comments"))
 TICKET_ACTIONS = (TICKET_NEW, TICKET_LINK, TICKET_SAVE, TICKET_ESCALATE, TICKET_HISTORY)
-
-# The queue a call came in on suggests the ticket's category; everything else starts as general.
-QUEUE_CATEGORY = {"billing": "billing", "delivery": "delivery", "complaints": "complaint", "technical": "technical"}
-
-Fetched = tuple[TicketDTO, tuple[TicketHistoryEntry, ...], dict[UUID, str]]
-
-
-def ticket_values(t: TicketDTO) -> dict[str, Any]:
-    return {name: getattr(t, name) for name in FORM_FIELDS}
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A new ticket not saved yet; `call_id` is the call it is linked to when saved."""
-
-    call_id: str | None
-    values: dict[str, Any]
 
 
 class TicketEditor(Pane):
@@ -119,6 +102,7 @@ class TicketEditor(Pane):
         self.setObjectName("ticketEditor")
         self.flow, self.tickets, self.reference, self.db = flow, tickets, reference, db_runner
         self.agent, self.clock = agent, clock
+        self.call = CallContext(flow)
         self.ticket: TicketDTO | None = None   # the stored version the form is based on
         self.draft: Draft | None = None
         self.stale: TicketDTO | None = None    # a newer stored version, while the operator has edits
@@ -126,38 +110,10 @@ class TicketEditor(Pane):
         self.escalation_dialog: EscalationDialog | None = None
         self.link_dialog: LinkTicketDialog | None = None
         self._names: dict[UUID, str] = {agent.id: agent.display_name}
-        self._customers: dict[UUID, CustomerDTO] = {}
-        self._call_customers: dict[str, CustomerDTO] = {}
         self._dispositions: dict[str, str] = {}
         self._actions: dict[str, QAction] = {}
-        self.sla_level = SlaLevel.NONE
 
-        self.heading = QLabel(objectName="ticketHeading")
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading_font.setWeight(QFont.Weight.DemiBold)
-        self.heading.setFont(heading_font)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.tier_pill = QLabel(objectName="tierPill")
-        self.sla = QLabel(objectName="slaCountdown")
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.tier_pill)
-        top.addWidget(self.sla)
-
-        self.banner = QFrame(objectName="ticketBanner")
-        self.banner_text = QLabel(objectName="bannerText")
-        self.banner_text.setWordWrap(True)
-        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.reload_button = QPushButton(objectName="reloadTicket")
-        self.merge_button = QPushButton(objectName="mergeTicket")
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(10, 6, 6, 6)
-        banner_row.addWidget(self.banner_text, 1)
-        banner_row.addWidget(self.reload_button)
-        banner_row.addWidget(self.merge_button)
-        self.banner.hide()
-
+        self.header = TicketHeader()
         self.form = TicketForm()
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
@@ -168,25 +124,22 @@ class TicketEditor(Pane):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(form_scroll, "")
         self.tabs.addTab(self.history, "")
-
-        self.buttons: dict[str, QPushButton] = {}
-        buttons = QHBoxLayout()
-        for spec in (TICKET_NEW, TICKET_LINK):
-            self.buttons[spec.id] = QPushButton(objectName=spec.id.replace(".", "_"))
-            buttons.addWidget(self.buttons[spec.id])
-        buttons.addStretch(1)
-        self.saved_note = QLabel(objectName="savedNote")
-        self.saved_note.setProperty("dim", True)
-        buttons.addWidget(self.saved_note)
-        self.buttons[TICKET_SAVE.id] = QPushButton(objectName="ticket_save")
+        self.buttons = {spec.id: QPushButton(objectName=spec.id.replace(".", "_"))
+                        for spec in (TICKET_NEW, TICKET_LINK, TICKET_SAVE)}
         self.buttons[TICKET_SAVE.id].setDefault(True)
-        buttons.addWidget(self.buttons[TICKET_SAVE.id])
+        self.note = QLabel(objectName="ticketNote")  # notices that need no decision, above the buttons
+        self.note.setWordWrap(True)
+        self.note.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.buttons[TICKET_NEW.id])
+        row.addWidget(self.buttons[TICKET_LINK.id])
+        row.addStretch(1)
+        row.addWidget(self.buttons[TICKET_SAVE.id])
 
         self.editor_page = QWidget()
         page = QVBoxLayout(self.editor_page)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addLayout(top)
-        page.addWidget(self.banner)
+        page.addWidget(self.header)
         page.addWidget(self.tabs, 1)
         self.empty = QLabel(objectName="ticketEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -198,13 +151,14 @@ class TicketEditor(Pane):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.note)
+        layout.addLayout(row)
 
         self.buttons[TICKET_NEW.id].clicked.connect(self.new_from_call)
         self.buttons[TICKET_LINK.id].clicked.connect(self.link_existing)
         self.buttons[TICKET_SAVE.id].clicked.connect(self.save)
-        self.reload_button.clicked.connect(self.reload)
-        self.merge_button.clicked.connect(self.merge)
+        self.header.reload_requested.connect(self.reload)
+        self.header.merge_requested.connect(self.merge)
         self.form.edited.connect(self._edited)
         self.form.escalate_requested.connect(self.escalate)
         self.form.use_caller_requested.connect(self._use_caller)
@@ -215,15 +169,11 @@ class TicketEditor(Pane):
 
         self._sla_timer = QTimer(self, interval=1000)
         self._sla_timer.timeout.connect(self._show_sla)
-        self._unsubscribe: Callable[[], None] | None = None
         if feed is not None:
-            relay = GuiRelay(self._changed_elsewhere, self)
-            unsubscribe = feed.subscribe(relay)
-            self._unsubscribe = unsubscribe
+            unsubscribe = feed.subscribe(GuiRelay(self._changed_elsewhere, self))
             self.destroyed.connect(lambda *_: unsubscribe())
         self.retranslate()
         self._load_dispositions()
-        self._refresh_state()
 
     # ---- Pane ----------------------------------------------------------------------------
     def title(self) -> str:
@@ -253,10 +203,8 @@ class TicketEditor(Pane):
             return True
         what = self.ticket.number if self.ticket else self.tr("the new ticket")
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            fill(self.tr("Your changes to %1 are not saved. Discard them?"), what),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            self, self.tr("Unsaved changes"), fill(self.tr("Your changes to %1 are not saved. Discard them?"), what),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Discard
 
     def open_ticket(self, ticket: TicketDTO) -> bool:
@@ -270,13 +218,13 @@ class TicketEditor(Pane):
         self._fetch(ticket.id, self._loaded)
         return True
 
-    def _fetch(self, ticket_id: UUID, then: Callable[[Fetched], None]) -> None:
+    def _job(self, write: Callable[[], UUID]) -> Callable[[], Fetched]:
+        """A worker job: `write` (which returns the ticket's id), then the ticket as stored now."""
         tickets, reference, known = self.tickets, self.reference, set(self._names)
+        return lambda: fetch_ticket(tickets, reference, known, write())
 
-        def job() -> Fetched:
-            return _fetch(tickets, reference, known, ticket_id)
-
-        self.db.submit(job, on_result=then, on_error=self._refused, owner=self)
+    def _fetch(self, ticket_id: UUID, then: Callable[[Fetched], None]) -> None:
+        self.db.submit(self._job(lambda: ticket_id), on_result=then, on_error=self._refused, owner=self)
 
     def _loaded(self, fetched: Fetched) -> None:
         ticket, history, names = fetched
@@ -286,6 +234,7 @@ class TicketEditor(Pane):
         self.history.set_history(history, self._names)
         if ticket.version != self.ticket.version:
             self._newer(ticket)
+        self._refresh_state()
 
     def _show_ticket(self, t: TicketDTO, history: tuple[TicketHistoryEntry, ...], names: Mapping[UUID, str], *,
                      mine_since: Mapping[str, Any] | None = None) -> None:
@@ -298,71 +247,46 @@ class TicketEditor(Pane):
         values = ticket_values(t)
         if typed is not None and mine_since is not None:
             values = merge_edits(mine_since, typed, values).values
-        self.form.set_values(values, stored_status=t.status, tier=t.tier,
-                             customer_text=self._customer_text(values["customer_id"]),
-                             agents=self._agents(t.assignee_id), draft=False)
+        self._set_form(values, t.status, t.tier, draft=False)
         self.history.set_history(history, self._names)
         self.history.set_can_comment(True)
         self.stack.setCurrentWidget(self.editor_page)
-        self._hide_banner()
+        self.header.hide_banner()
         self._refresh_state()
         self.ticket_shown.emit(t)
+
+    def _set_form(self, values: Mapping[str, Any], status: str, tier: str, *, draft: bool) -> None:
+        self.form.set_values(values, stored_status=status, tier=tier,
+                             customer_text=self.call.customer_text(values["customer_id"]),
+                             agents=self._agents(values["assignee_id"]), draft=draft)
 
     # ---- new ticket from the call, or link an existing one --------------------------------
     def new_from_call(self) -> bool:
         if not self._may_leave():
             return False
         session = self.flow.current
-        customer = self._caller(session.call_id) if session else None
-        values = self._prefill(session, customer)
+        customer = self.call.caller(session.call_id) if session else None
+        values = prefill_from_call(session, customer, agent_id=self.agent.id, disposition_titles=self._dispositions)
         self.ticket, self.stale = None, None
         self.draft = Draft(session.call_id if session else None, values)
-        self.form.set_values(values, stored_status=TicketStatus.NEW.value, tier=Tier.L1.value,
-                             customer_text=self._customer_text(values["customer_id"]),
-                             agents=self._agents(None), draft=True)
+        self._set_form(values, TicketStatus.NEW.value, Tier.L1.value, draft=True)
         self.history.set_history((), {})
         self.history.set_can_comment(False, self.tr("Comments can be added once the ticket is saved."))
         self.stack.setCurrentWidget(self.editor_page)
         self.tabs.setCurrentIndex(0)
-        self._hide_banner()
-        self.saved_note.setText("")
+        self.header.hide_banner()
+        self._say("", Tone.NEUTRAL)
         self._refresh_state()
         self.form.subject.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.form.subject.selectAll()
         return True
-
-    def _prefill(self, session: Any, customer: CustomerDTO | None) -> dict[str, Any]:
-        values: dict[str, Any] = {"subject": "", "customer_id": customer.id if customer else None,
-                                  "category": "general", "priority": Priority.NORMAL.value,
-                                  "status": TicketStatus.NEW.value, "assignee_id": self.agent.id, "description": ""}
-        if session is None:
-            return values
-        caller = normalise(session.caller_id_raw)
-        number = format_international(caller.e164) if caller.e164 else (session.caller_id_raw or "—")
-        who = customer.full_name if customer and customer.full_name else (session.display_name or number)
-        queue = session.queue or ""
-        if session.disposition and session.disposition in self._dispositions:
-            values["subject"] = self._dispositions[session.disposition]
-        elif queue:
-            values["subject"] = fill(self.tr("Call to the %1 line: %2"), queue, who)
-        else:
-            values["subject"] = fill(self.tr("Call from %1"), who)
-        values["category"] = QUEUE_CATEGORY.get(queue, "general")
-        if customer is not None and customer.vip:
-            values["priority"] = Priority.HIGH.value
-        lines = [fill(self.tr("Call: %1"), format_when(session.offered_at)),
-                 fill(self.tr("Caller: %1"), f"{who}, {number}" if who != number else number)]
-        if queue:
-            lines.append(fill(self.tr("Queue: %1"), queue))
-        values["description"] = "\n".join(lines) + "\n\n"
-        return values
 
     def link_existing(self) -> bool:
         session = self.flow.current
         if session is None:
             self._say(self.tr("Linking needs a call, and there is no call now."), Tone.NOT_READY)
             return False
-        customer = self._caller(session.call_id)
+        customer = self.call.caller(session.call_id)
         if customer is None:
             self._say(self.tr("The caller is not known: save a contact on the caller card first, "
                               "or create a new ticket (Ctrl+N)."), Tone.NOT_READY)
@@ -374,51 +298,33 @@ class TicketEditor(Pane):
                 self._say(fill(self.tr("%1 has no open tickets: create a new one (Ctrl+N)."), customer.full_name),
                           Tone.NOT_READY)
                 return
-            self.link_dialog = LinkTicketDialog(open_tickets, customer.full_name, self)
-            self.link_dialog.accepted.connect(lambda d=self.link_dialog: self._link_chosen(d.chosen(), call_id))
-            self.link_dialog.open()
+            self.link_dialog = dialog = LinkTicketDialog(open_tickets, customer.full_name, self)
+            dialog.accepted.connect(lambda: self.link_call_to(dialog.chosen(), call_id))
+            dialog.open()
 
         self.db.submit(lambda: tuple(tickets.search(customer_id=customer.id, open_only=True, limit=50)),
                        on_result=found, on_error=self._refused, owner=self)
         return True
 
-    def _link_chosen(self, ticket: TicketDTO | None, call_id: str) -> None:
-        if ticket is not None:
-            self.link_call_to(ticket, call_id)
-
-    def link_call_to(self, ticket: TicketDTO, call_id: str) -> bool:
+    def link_call_to(self, ticket: TicketDTO | None, call_id: str) -> bool:
         """Put the call on `ticket` and open it in the editor."""
-        if not self._may_leave():
+        if ticket is None or not self._may_leave():
             return False
-        tickets, reference, known, agent_id = self.tickets, self.reference, set(self._names), self.agent.id
-        interaction_of = self._interaction_resolver(call_id)
+        tickets, agent_id, interaction_of = self.tickets, self.agent.id, self.call.interaction_resolver(call_id)
 
-        def job() -> Fetched:
+        def link() -> UUID:
             interaction_id = interaction_of()
             if interaction_id is None:
                 raise ServiceError("the call is not recorded yet; try again in a moment")
             tickets.link_interaction(ticket.id, interaction_id, agent_id=agent_id)
-            return _fetch(tickets, reference, known, ticket.id)
+            return ticket.id
 
         def linked(fetched: Fetched) -> None:
             self._show_ticket(*fetched)
             self._say(fill(self.tr("The call is linked to ticket %1."), fetched[0].number), Tone.READY)
 
-        self._run(job, linked)
+        self._run(self._job(link), linked)
         return True
-
-    def _interaction_resolver(self, call_id: str | None) -> Callable[[], UUID | None]:
-        """On the worker: the call's row id (its insert ran earlier on the same worker)."""
-        known = self.flow.interaction_id(call_id) if call_id else None
-        interactions = self.flow.interactions
-
-        def resolve() -> UUID | None:
-            if known is not None or call_id is None:
-                return known
-            row = interactions.by_callid(call_id)
-            return row.id if row is not None else None
-
-        return resolve
 
     # ---- saving --------------------------------------------------------------------------
     def save(self) -> bool:
@@ -433,40 +339,34 @@ class TicketEditor(Pane):
             return False
         self.form.show_problem("")
         values = self.form.values()
-        tickets, reference, known, agent_id = self.tickets, self.reference, set(self._names), self.agent.id
+        tickets, agent_id = self.tickets, self.agent.id
         if self.draft is not None:
             draft = TicketDraft(subject=values["subject"], customer_id=values["customer_id"],
                                 description=values["description"], category=values["category"],
                                 priority=values["priority"], assignee_id=values["assignee_id"])
-            interaction_of = self._interaction_resolver(self.draft.call_id)
+            interaction_of = self.call.interaction_resolver(self.draft.call_id)
 
-            def create() -> Fetched:
-                created = tickets.create(replace(draft, interaction_id=interaction_of()), agent_id=agent_id)
-                return _fetch(tickets, reference, known, created.id)
+            def write() -> UUID:
+                return tickets.create(replace(draft, interaction_id=interaction_of()), agent_id=agent_id).id
+        else:
+            assert self.ticket is not None
+            base = ticket_values(self.ticket)
+            changes = {k: v for k, v in values.items() if v != base[k]}
+            if not changes:
+                self._say(self.tr("Nothing to save: no field has changed."), Tone.NEUTRAL)
+                return True
+            ticket_id, version = self.ticket.id, self.ticket.version
 
-            self._run(create, lambda f: self._saved(f, values), values)
-            return True
-        assert self.ticket is not None
-        base = ticket_values(self.ticket)
-        changes = {k: v for k, v in values.items() if v != base[k]}
-        if not changes:
-            self._say(self.tr("Nothing to save: no field has changed."), Tone.NEUTRAL)
-            return True
-        ticket_id, version = self.ticket.id, self.ticket.version
-
-        def update() -> Fetched:
-            saved = tickets.update(ticket_id, version, changes, agent_id=agent_id)
-            return _fetch(tickets, reference, known, saved.id)
-
-        self._run(update, lambda f: self._saved(f, values), values)
+            def write() -> UUID:
+                return tickets.update(ticket_id, version, changes, agent_id=agent_id).id
+        self._run(self._job(write), lambda fetched: self._saved(fetched, values))
         return True
 
     def _saved(self, fetched: Fetched, sent: Mapping[str, Any]) -> None:
         self._show_ticket(*fetched, mine_since=sent)
-        self.saved_note.setText(fill(self.tr("Saved %1"), format_when(self.clock(), date=False)))
+        self._say(fill(self.tr("Saved %1"), format_when(self.clock(), date=False)), Tone.NEUTRAL)
 
-    def _run(self, job: Callable[[], Fetched], done: Callable[[Fetched], None],
-             sent: Mapping[str, Any] | None = None) -> None:
+    def _run(self, job: Callable[[], Fetched], done: Callable[[Fetched], None]) -> None:
         self.busy = True
         self._refresh_state()
 
@@ -485,16 +385,16 @@ class TicketEditor(Pane):
         self._refresh_state()
         line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if isinstance(exc, VersionConflict) and self.ticket is not None:
-            self._banner(fill(self.tr("Not saved: ticket %1 was changed on another desktop while you were "
-                                      "editing. Your text is kept. Reload shows their version (your changes "
-                                      "are dropped); Merge puts your changes on top of theirs."),
-                              self.ticket.number), Tone.DANGER, choices=True)
+            self.header.show_banner(fill(self.tr(
+                "Not saved: ticket %1 was changed on another desktop while you were editing. Your text is kept. "
+                "Reload shows their version (your changes are dropped); Merge puts your changes on top of theirs."),
+                self.ticket.number), Tone.DANGER, reload=True, merge=True)
             self._fetch(self.ticket.id, self._conflict_loaded)
         elif isinstance(exc, ServiceError):
-            self._banner(fill(self.tr("Refused: %1. Your text is kept."), line), Tone.DANGER)
+            self.header.show_banner(fill(self.tr("Refused: %1. Your text is kept."), line), Tone.DANGER)
         else:
-            self._banner(fill(self.tr("Not saved, the database did not answer: %1. Your text is kept; "
-                                      "try again."), line), Tone.DANGER)
+            self.header.show_banner(fill(self.tr("Not saved, the database did not answer: %1. Your text is kept; "
+                                                 "try again."), line), Tone.DANGER)
 
     def _conflict_loaded(self, fetched: Fetched) -> None:
         ticket, history, names = fetched
@@ -505,28 +405,26 @@ class TicketEditor(Pane):
 
     # ---- another desktop changed the ticket ----------------------------------------------
     def _changed_elsewhere(self, event: ChangeEvent) -> None:
-        if event.entity != "ticket" or self.ticket is None or event.entity_id != str(self.ticket.id):
-            return
-        self._fetch(self.ticket.id, self._loaded)
+        if event.entity == "ticket" and self.ticket is not None and event.entity_id == str(self.ticket.id):
+            self._fetch(self.ticket.id, self._loaded)
 
     def _newer(self, ticket: TicketDTO) -> None:
         """A newer stored version: shown at once when the form holds no edits, else offered."""
         if not self.dirty and not self.busy:
-            history = self.history.model.entries
-            self._show_ticket(ticket, history, {})
+            self._show_ticket(ticket, self.history.model.entries, {})
             self._say(fill(self.tr("Ticket %1 was updated on another desktop."), ticket.number), Tone.WRAPUP)
             return
         self.stale = ticket
-        self._banner(fill(self.tr("Ticket %1 was changed elsewhere: reload it, or merge your unsaved changes "
-                                  "into the new version."), ticket.number), Tone.NOT_READY, choices=True)
+        self.header.show_banner(fill(self.tr("Ticket %1 was changed elsewhere: reload it, or merge your unsaved "
+                                             "changes into the new version."), ticket.number), Tone.NOT_READY,
+                                reload=True, merge=True)
 
     def reload(self) -> None:
         """Take the stored version; the operator's unsaved edits are dropped (they chose to)."""
-        if self.ticket is None:
-            return
-        target = self.stale or self.ticket
-        self._show_ticket(target, self.history.model.entries, {})
-        self._fetch(target.id, self._loaded)
+        if self.ticket is not None:
+            target = self.stale or self.ticket
+            self._show_ticket(target, self.history.model.entries, {})
+            self._fetch(target.id, self._loaded)
 
     def merge(self) -> None:
         """Base the form on the newer version, keeping the operator's changed fields on top."""
@@ -535,19 +433,17 @@ class TicketEditor(Pane):
         merged = merge_edits(ticket_values(self.ticket), self.form.values(), ticket_values(self.stale))
         newer = self.stale
         self.ticket, self.stale = newer, None
-        self.form.set_values(merged.values, stored_status=newer.status, tier=newer.tier,
-                             customer_text=self._customer_text(merged.values["customer_id"]),
-                             agents=self._agents(merged.values["assignee_id"]), draft=False)
+        self._set_form(merged.values, newer.status, newer.tier, draft=False)
         if merged.conflicts:
-            names = ", ".join(field_text(n) for n in merged.conflicts)
-            self._banner(fill(self.tr("Merged with the newer version. Changed on both sides, your value kept: "
-                                      "%1. Check and save."), names), Tone.NOT_READY)
+            self.header.show_banner(fill(self.tr("Merged with the newer version. Changed on both sides, your value "
+                                                 "kept: %1. Check and save."),
+                                         ", ".join(field_text(n) for n in merged.conflicts)), Tone.NOT_READY)
         else:
-            self._banner(self.tr("Merged with the newer version: no field was changed on both sides. Save to "
-                                 "store your changes."), Tone.WRAPUP)
+            self.header.show_banner(self.tr("Merged with the newer version: no field was changed on both sides. "
+                                            "Save to store your changes."), Tone.WRAPUP)
         self._refresh_state()
 
-    # ---- escalation and comments ---------------------------------------------------------
+    # ---- escalation, comments, template text ---------------------------------------------
     def escalate(self) -> bool:
         t = self.ticket
         if t is None:
@@ -562,10 +458,9 @@ class TicketEditor(Pane):
             self._say(fill(self.tr("Ticket %1 is closed or resolved: reopen it before escalating."), t.number),
                       Tone.NOT_READY)
             return False
-        self.escalation_dialog = EscalationDialog(t.number, t.tier, higher.value, self)
-        self.escalation_dialog.accepted.connect(
-            lambda d=self.escalation_dialog: self.escalate_with_reason(d.text()))
-        self.escalation_dialog.open()
+        self.escalation_dialog = dialog = EscalationDialog(t.number, t.tier, higher.value, self)
+        dialog.accepted.connect(lambda: self.escalate_with_reason(dialog.text()))
+        dialog.open()
         return True
 
     def escalate_with_reason(self, reason: str) -> bool:
@@ -573,37 +468,32 @@ class TicketEditor(Pane):
         if self.ticket is None or self.busy:
             return False
         if not reason:
-            self._banner(self.tr("An escalation needs a reason: nothing was changed."), Tone.DANGER)
+            self.header.show_banner(self.tr("An escalation needs a reason: nothing was changed."), Tone.DANGER)
             return False
-        tickets, reference, known, agent_id = self.tickets, self.reference, set(self._names), self.agent.id
+        tickets, agent_id = self.tickets, self.agent.id
         ticket_id, version, before = self.ticket.id, self.ticket.version, ticket_values(self.ticket)
-
-        def job() -> Fetched:
-            tickets.escalate(ticket_id, version, reason, agent_id=agent_id)
-            return _fetch(tickets, reference, known, ticket_id)
 
         def done(fetched: Fetched) -> None:
             self._show_ticket(*fetched, mine_since=before)  # unsaved edits stay on top
             self._say(fill(self.tr("Escalated to %1."), fetched[0].tier), Tone.WRAPUP)
 
-        self._run(job, done)
+        self._run(self._job(lambda: tickets.escalate(ticket_id, version, reason, agent_id=agent_id).id), done)
         return True
 
     def add_comment(self, text: str) -> None:
         if self.ticket is None:
             return
-        tickets, reference, known, agent_id, ticket_id = (self.tickets, self.reference, set(self._names),
-                                                          self.agent.id, self.ticket.id)
+        tickets, agent_id, ticket_id = self.tickets, self.agent.id, self.ticket.id
 
-        def job() -> Fetched:
+        def comment() -> UUID:
             tickets.add_comment(ticket_id, text, agent_id=agent_id)
-            return _fetch(tickets, reference, known, ticket_id)
+            return ticket_id
 
         def done(fetched: Fetched) -> None:
             self.history.comment_saved()
             self._loaded(fetched)
 
-        self.db.submit(job, on_result=done, on_error=self._refused, owner=self)
+        self.db.submit(self._job(comment), on_result=done, on_error=self._refused, owner=self)
 
     def insert_text(self, text: str) -> bool:
         """A filled-in template: into the description at the cursor (a new ticket from the call if none is open)."""
@@ -623,42 +513,23 @@ class TicketEditor(Pane):
         self.tabs.setCurrentWidget(self.history)
         self.history.comment.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # ---- the call's customer -------------------------------------------------------------
+    # ---- the call's customer and the assignee --------------------------------------------
     def set_call_customer(self, call_id: str, customer: CustomerDTO) -> None:
         """The caller card created or linked a contact for this call."""
-        self._call_customers[call_id] = customer
-        self._customers[customer.id] = customer
+        self.call.set_call_customer(call_id, customer)
         if self.draft is not None and self.draft.call_id == call_id and self.form.values()["customer_id"] is None:
-            self.form.set_customer(customer.id, self._customer_text(customer.id))
+            self.form.set_customer(customer.id, self.call.customer_text(customer.id))
         self._refresh_state()
 
-    def _remember_pop(self, call_id: str, pop: ScreenPop) -> None:
-        for customer in ((pop.customer,) if pop.customer else ()) + pop.alternatives:
-            self._customers[customer.id] = customer
+    def _remember_pop(self, _call_id: str, pop: ScreenPop) -> None:
+        self.call.remember_pop(pop)
         self._refresh_state()
-
-    def _caller(self, call_id: str) -> CustomerDTO | None:
-        if call_id in self._call_customers:
-            return self._call_customers[call_id]
-        pop = self.flow.pop_for(call_id)
-        return pop.customer if pop is not None else None
 
     def _use_caller(self) -> None:
-        session = self.flow.current
-        customer = self._caller(session.call_id) if session else None
+        customer = self.call.current_caller()
         if customer is not None:
-            self.form.set_customer(customer.id, self._customer_text(customer.id))
+            self.form.set_customer(customer.id, self.call.customer_text(customer.id))
 
-    def _customer_text(self, customer_id: UUID | None) -> str:
-        if customer_id is None:
-            return ""
-        c = self._customers.get(customer_id)
-        if c is None:
-            return self.tr("a customer on record")
-        number = format_international(c.phones[0].e164) if c.phones else ""
-        return f"{'★ ' if c.vip else ''}{c.full_name or '—'}" + (f"  ·  {number}" if number else "")
-
-    # ---- assignee ------------------------------------------------------------------------
     def _agents(self, assignee_id: UUID | None) -> dict[UUID | None, str]:
         agents: dict[UUID | None, str] = {None: self.tr("Unassigned"),
                                           self.agent.id: fill(self.tr("Me (%1)"), self.agent.display_name)}
@@ -678,9 +549,7 @@ class TicketEditor(Pane):
                 self.form.show_problem(fill(self.tr("No agent has the login “%1”."), login[:64]))
                 return
             self._names[agent.id] = agent.display_name
-            agents = self._agents(None)
-            agents[agent.id] = agent.display_name
-            self.form.set_agents(agents, agent.id)
+            self.form.set_agents({**self._agents(None), agent.id: agent.display_name}, agent.id)
             self._edited()
 
         self.db.submit(lambda: reference.agent_by_login(login), on_result=found, on_error=self._refused, owner=self)
@@ -696,24 +565,19 @@ class TicketEditor(Pane):
         if not open_:
             self.stack.setCurrentWidget(self.empty)
         if draft is not None:
-            self.heading.setText(self.tr("New ticket — not saved yet"))
+            self.header.show_title(self.tr("New ticket — not saved yet"))
         elif t is not None:
-            mark = "  •" if self.dirty else ""
-            self.heading.setText(f"{t.number}{mark}")
-            self.heading.setToolTip(self.tr("• unsaved changes") if mark else "")
-        self.tier_pill.setText(t.tier if t is not None else Tier.L1.value)
-        self.tier_pill.setToolTip(self.tr("Support tier"))
-        self.tier_pill.setVisible(open_)
-        self._pill(self.tier_pill, Tone.WRAPUP if t is not None and t.tier != Tier.L1.value else Tone.NEUTRAL)
-        session = self.flow.current
-        caller = self._caller(session.call_id) if session else None
+            dirty = self.dirty
+            self.header.show_title(f"{t.number}  •" if dirty else t.number, self.tr("• unsaved changes") if dirty else "")
+        self.header.show_tier((t.tier if t is not None else Tier.L1.value) if open_ else None)
+        caller = self.call.current_caller()
         form_customer = self.form.values()["customer_id"] if open_ else None
         self.form.set_use_caller(open_ and caller is not None and caller.id != form_customer,
                                  caller.full_name if caller else "")
         can_escalate = t is not None and Tier(t.tier).next() is not None and TicketStatus(t.status).is_open
         self.form.escalate.setEnabled(can_escalate and not self.busy)
         enabled = {TICKET_SAVE.id: open_ and not self.busy, TICKET_NEW.id: not self.busy,
-                   TICKET_LINK.id: session is not None and not self.busy,
+                   TICKET_LINK.id: self.flow.current is not None and not self.busy,
                    TICKET_ESCALATE.id: can_escalate and not self.busy, TICKET_HISTORY.id: open_}
         for action_id, on in enabled.items():
             if action_id in self.buttons:
@@ -724,56 +588,14 @@ class TicketEditor(Pane):
         self._show_sla()
 
     def _show_sla(self) -> None:
-        t, draft = self.ticket, self.draft
-        if t is None and draft is None:
-            self.sla.hide()
-            return
-        if t is None:
-            priority = self.form.values()["priority"] or Priority.NORMAL.value
-            self.sla.setText(fill(self.tr("SLA: %1 h from saving"), SLA_HOURS[Priority(priority)]))
-            self._pill(self.sla, Tone.NEUTRAL)
-            self.sla.show()
-            return
-        state = sla_state(t.created_at, t.sla_due_at, t.status, self.clock())
-        if state.level is SlaLevel.NONE:
-            self.sla.hide()
-            return
-        if state.level is SlaLevel.BREACHED:
-            text = fill(self.tr("SLA: overdue by %1"), span_text(state.remaining_seconds))
-        elif state.level is SlaLevel.STOPPED:
-            text = self.tr("SLA: stopped (resolved)") if state.remaining_seconds >= 0 or t.status == "closed" \
-                else self.tr("SLA: stopped")
-        else:
-            text = fill(self.tr("SLA: %1 left"), span_text(state.remaining_seconds))
-        self.sla.setText(text)
-        self.sla.setToolTip(fill(self.tr("Due %1"), format_when(t.sla_due_at)))
-        self.sla_level = state.level
-        self._pill(self.sla, SLA_TONES.get(state.level, Tone.NEUTRAL))
-        self.sla.show()
-
-    def _pill(self, label: QLabel, tone: Tone) -> None:
-        colour = tone_colour(self.palette(), tone).name()
-        label.setStyleSheet(f"QLabel {{ border-radius: 9px; padding: 2px 10px; font-weight: 600; "
-                            f"background: {colour}; color: #ffffff; }}")
-
-    def _banner(self, text: str, tone: Tone, *, choices: bool = False) -> None:
-        colour = tone_colour(self.palette(), tone).name()
-        self.banner.setStyleSheet(f"QFrame#ticketBanner {{ border: 1px solid {colour}; border-left: 5px solid "
-                                  f"{colour}; border-radius: 4px; }}")
-        self.banner_text.setText(text)
-        self.reload_button.setVisible(choices)
-        self.merge_button.setVisible(choices and self.dirty)
-        self.banner.show()
-
-    def _hide_banner(self) -> None:
-        self.banner.hide()
+        draft_priority = self.form.values()["priority"] if self.draft is not None else None
+        self.header.show_sla(self.ticket, self.clock(), draft_priority=draft_priority)
 
     def _say(self, text: str, tone: Tone) -> None:
         """A short note beside the Save button (notices that need no decision)."""
-        self.saved_note.setText(text)
-        colour = tone_colour(self.palette(), tone).name()
-        self.saved_note.setStyleSheet(f"color: {colour};")
-        self.saved_note.setToolTip(text)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        self.note.setStyleSheet(f"color: {tone_colour(self.palette(), tone).name()};")
 
     def _load_dispositions(self) -> None:
         reference = self.reference
@@ -789,24 +611,19 @@ class TicketEditor(Pane):
                                    "Ctrl+L — link the call to one of the caller's open tickets\n"
                                    "F2 — the caller card: Enter opens one of their tickets"))
         self.tabs.setTabText(0, self.tr("Details"))
-        self.reload_button.setText(self.tr("Reload"))
-        self.reload_button.setToolTip(self.tr("Show the stored version; your unsaved changes are dropped"))
-        self.merge_button.setText(self.tr("Merge"))
-        self.merge_button.setToolTip(self.tr("Take the stored version and keep your changed fields on top"))
-        keys = {TICKET_NEW.id: ("New from call", "Ctrl+N"), TICKET_LINK.id: ("Link to open ticket…", "Ctrl+L"),
-                TICKET_SAVE.id: ("Save", "Ctrl+S")}
-        titles = {TICKET_NEW.id: self.tr("New from call"), TICKET_LINK.id: self.tr("Link to open ticket…"),
-                  TICKET_SAVE.id: self.tr("Save")}
-        for action_id, (_source, key) in keys.items():
-            self.buttons[action_id].setText(f"{titles[action_id]}  ({key})")
+        texts = {TICKET_NEW.id: (self.tr("New from call"), "Ctrl+N", self.tr("A new ticket filled in from the call")),
+                 TICKET_LINK.id: (self.tr("Link…"), "Ctrl+L",
+                                  self.tr("Link the call to one of the caller's open tickets")),
+                 TICKET_SAVE.id: (self.tr("Save"), "Ctrl+S", self.tr("Save the ticket"))}
+        for action_id, (title, key, tip) in texts.items():
+            self.buttons[action_id].setText(f"{title} ({key})")
+            self.buttons[action_id].setToolTip(f"{tip} ({key})")
         self.form.escalate.setToolTip(self.tr("Escalate to the next tier; a reason is required (Ctrl+Shift+U)"))
         self._refresh_state()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self._load_dispositions()
-        elif event.type() == QEvent.Type.PaletteChange:
-            self._show_sla()
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -817,24 +634,3 @@ class TicketEditor(Pane):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         self._sla_timer.stop()
         super().hideEvent(event)
-
-
-def _fetch(tickets: TicketService, reference: ReferenceData, known: set[UUID], ticket_id: UUID) -> Fetched:
-    """On the worker: the stored ticket, its history, and the names of agents not seen before."""
-    ticket = tickets.get(ticket_id)
-    history = tuple(tickets.history(ticket_id))
-    wanted = {h.agent_id for h in history if h.agent_id is not None} | {ticket.assignee_id} - {None}
-    for h in history:
-        for value in (h.old_value, h.new_value) if h.field == "assignee_id" else ():
-            try:
-                wanted.add(UUID(value))
-            except (TypeError, ValueError):
-                pass
-    names: dict[UUID, str] = {}
-    for agent_id in wanted - known - {None}:
-        try:
-            names[agent_id] = reference.agent(agent_id).display_name
-        except ServiceError:
-            pass  # an agent removed since: the history shows the id
-    return ticket, history, names
-

@@ -38,6 +38,7 @@ SUBJECT_MAX = 300       # the store's limits (store.tickets), checked here first
 CATEGORY_MAX = 64
 DESCRIPTION_MAX = 20000
 OTHER_AGENT = "__other__"
+COMBO_MAX_WIDTH = 380
 FORM_FIELDS = ("subject", "customer_id", "category", "priority", "status", "assignee_id", "description")
 
 
@@ -87,26 +88,26 @@ class TicketForm(QWidget):
         tier_row.addWidget(self.tier)
         tier_row.addWidget(self.escalate)
         tier_row.addStretch(1)
-        pickers = QHBoxLayout()  # three short combos on one line: room for the description
         self.labels: dict[str, QLabel] = {name: QLabel() for name in FORM_FIELDS + ("tier",)}
-        for name, combo in (("category", self.category), ("priority", self.priority), ("status", self.status)):
-            self.labels[name].setBuddy(combo)
-            pickers.addWidget(self.labels[name])
-            pickers.addWidget(combo, 1)
-            pickers.addSpacing(8)
+        for combo in (self.category, self.priority, self.status, self.assignee):
+            # short choices: a combo as wide as the window reads badly on a wide screen
+            combo.setMaximumWidth(COMBO_MAX_WIDTH)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addRow(self.labels["subject"], subject_row)
         layout.addRow(self.labels["customer_id"], customer_row)
-        layout.addRow(QLabel(), pickers)
-        layout.addRow(self.labels["assignee_id"], self.assignee)
+        for name, combo in (("category", self.category), ("priority", self.priority), ("status", self.status),
+                            ("assignee_id", self.assignee)):
+            self.labels[name].setBuddy(combo)
+            layout.addRow(self.labels[name], combo)
         layout.addRow(self.labels["tier"], tier_row)
         layout.addRow(self.labels["description"], self.description)
         layout.addRow(QLabel(), self.problem)
         self.labels["subject"].setBuddy(self.subject)
-        self.labels["assignee_id"].setBuddy(self.assignee)
         self.labels["description"].setBuddy(self.description)
         self.labels["tier"].setBuddy(self.escalate)
 

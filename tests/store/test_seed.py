@@ -15,7 +15,7 @@ from sqlalchemy import func, inspect, select, text
 from desktop_agent import cli
 from desktop_agent.core.domain import Priority, TicketStatus, Tier, sla_due
 from desktop_agent.core.phone import CallerIdKind, normalise
-from desktop_agent.store import seed as seed_module
+from desktop_agent.store.seeding import bulk
 from desktop_agent.store.database import Database, make_engine, parse_url
 from desktop_agent.store.migrate import upgrade
 from desktop_agent.store.models import (
@@ -187,7 +187,7 @@ def test_big_loads_set_indexes_aside_and_rebuild_them(db, monkeypatch):
         return {ix["name"] for t in ("customers", "customer_phones", "interactions") for ix in insp.get_indexes(t)}
 
     before = names()
-    monkeypatch.setattr(seed_module, "_BIG_LOAD", 50)
+    monkeypatch.setattr(bulk, "BIG_LOAD", 50)
     summary = small_seed(db, customers=120, tickets=10, interactions=80)
     assert names() == before and "indexes" in summary["stage_seconds"]
     with db.engine.begin() as conn:

@@ -65,6 +65,10 @@ class Services:
 
 @pytest.fixture
 def services(db: Database) -> Services:
+    return make_services(db)
+
+
+def make_services(db: Database) -> Services:
     load_defaults(db)
     reference = ReferenceStore(db, origin="test-desk")
     agent = reference.get_or_create_agent("op.ivanova", "Ирина Иванова")
@@ -73,3 +77,15 @@ def services(db: Database) -> Services:
     return Services(db, agent, InteractionStore(db, origin="test-desk"), reference,
                     ScreenPopService.over_store(db), customer, templates=TemplateStore(db, origin="test-desk"),
                     checklists=ChecklistStore(db, origin="test-desk"))
+
+
+@pytest.fixture
+def sqlite_services(sqlite_url: str) -> Services:
+    """The same services on SQLite only: for window tests that do not depend on the backend."""
+    from desktop_agent.store.database import make_engine, parse_url
+    from desktop_agent.store.migrate import upgrade
+
+    db = Database(make_engine(parse_url(sqlite_url)))
+    upgrade(db.engine)
+    yield make_services(db)
+    db.dispose()

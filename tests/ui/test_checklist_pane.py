@@ -225,8 +225,8 @@ def test_a_phrase_inserts_its_template_through_the_templates_pane(env, qtbot):
     templates.insert_requested.connect(inserted.append)
     pane.phrase_requested.connect(templates.insert_template)
     pane.steps.setCurrentIndex(pane.model.index(pane.model.row_of("offer_solution")))
-    qtbot.waitUntil(lambda: pane.phrases.count() == 2 and pane.phrases.item(0).text().startswith("“"), timeout=5000)
-    assert pane.phrases.item(0).text() == "“Конкретное решение”"
+    qtbot.waitUntil(lambda: pane.phrases.count() == 2 and pane.phrases.item(0).text()[0] in "“«", timeout=5000)
+    assert pane.phrases.item(0).text() in ("“Конкретное решение”", "«Конкретное решение»")
     assert pane.hint.text().startswith("Предложите")
 
     item = pane.phrases.item(0)
@@ -316,3 +316,19 @@ def test_the_window_runs_the_checklist_through_a_whole_call(qtbot, qloop, servic
         parts.flow.stop()
         parts.db_runner.shutdown(wait=True)
         parts.lookup_runner.shutdown(wait=True)
+
+
+def test_the_words_are_russian_with_the_russian_catalogue(env, qapp):
+    from desktop_agent.ui.i18n import Translations
+
+    pane, *_ = env
+    translations = Translations(qapp)
+    try:
+        assert translations.install("ru")
+        assert pane.title() == "Чек-лист конфликта"
+        words = [pane.caller_type.itemText(i) for i in range(pane.caller_type.count())]
+        assert "Агрессивный" in words and "Завышенные ожидания" in words
+        assert pane.switch_yes.text() == "Переключить"
+    finally:
+        translations.install("en")
+    assert pane.title() == "Conflict checklist" and pane.caller_type.itemText(1) == "Aggressive"

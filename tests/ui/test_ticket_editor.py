@@ -9,10 +9,12 @@ from desk_fixtures import VIP_NUMBER, VIP_RAW, desk, seeded_file  # noqa: F401 -
 from operator_harness import until
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMainWindow
 from sqlalchemy import select
 
 from desktop_agent.store.models import Interaction, Ticket, TicketHistory
 from desktop_agent.store.notify import DatabaseChangeFeed
+from desktop_agent.ui.actions import ActionRegistry
 from desktop_agent.ui.ticket_dialogs import EscalationDialog
 from desktop_agent.ui.ticket_editor import TicketEditor
 
@@ -44,7 +46,6 @@ def history_rows(desk, ticket_id) -> list[tuple]:  # noqa: F811
 def test_new_ticket_from_the_call(desk, qloop):  # noqa: F811
     editor = desk.editor
     call_id = answered_call(desk, qloop)
-    QTest.keyClick(editor, Qt.Key.Key_N, Qt.KeyboardModifier.NoModifier)  # no shortcut without a window: API
     assert editor.new_from_call() is True
     values = editor.form.values()
     assert values["customer_id"] == desk.vip.id
@@ -52,7 +53,6 @@ def test_new_ticket_from_the_call(desk, qloop):  # noqa: F811
     assert "+7 916 123-45-67" in values["description"] and "billing" in values["description"]
     assert values["category"] == "billing" and values["priority"] == "high"  # a VIP
     assert values["assignee_id"] == desk.agent.id and not editor.form.status.isEnabled()
-    assert editor.form.subject.hasFocus() or not editor.isActiveWindow()
 
     editor.form.subject.setText("Двойное списание за октябрь")
     assert editor.save() is True
@@ -78,7 +78,7 @@ def test_edit_and_save_writes_history(desk, qloop):  # noqa: F811
     editor.form.subject.textEdited.emit(editor.form.subject.text())
     editor.form.priority.setCurrentIndex(editor.form.priority.findData("urgent"))
     editor.form.status.setCurrentIndex(editor.form.status.findData("open"))
-    assert editor.dirty and editor.heading.text().endswith("•")
+    assert editor.dirty and editor.header.heading.text().endswith("•")
     assert editor.save()
     qloop.run_until_complete(until(lambda: editor.ticket.version == ticket.version + 1, what="the save"))
     assert not editor.dirty and editor.ticket.priority == "urgent" and editor.ticket.status == "open"
@@ -115,10 +115,10 @@ def test_stale_save_is_refused_and_the_text_kept(desk, qloop):  # noqa: F811
     finally:
         other_db.dispose()
     assert editor.save()
-    qloop.run_until_complete(until(lambda: editor.banner.isVisible(), what="the refusal"))
-    assert "changed on another desktop" in editor.banner_text.text()
+    qloop.run_until_complete(until(lambda: editor.header.banner.isVisible(), what="the refusal"))
+    assert "changed on another desktop" in editor.header.banner_text.text()
     assert editor.form.description.toPlainText() == mine  # nothing typed is lost
-    assert editor.reload_button.isVisible() and editor.merge_button.isVisible()
+    assert editor.header.reload_button.isVisible() and editor.header.merge_button.isVisible()
     with desk.db.session() as s:
         assert s.get(Ticket, ticket.id).description != mine
     qloop.run_until_complete(until(lambda: editor.stale is not None, what="the newer version"))
@@ -138,7 +138,7 @@ def test_escalation_needs_a_reason(desk, qloop):  # noqa: F811
     ticket = desk.vip_tickets[1]
     editor = open_in_editor(desk, qloop, ticket)
     assert editor.escalate_with_reason("   ") is False
-    assert editor.banner.isVisible() and "needs a reason" in editor.banner_text.text()
+    assert editor.header.banner.isVisible() and "needs a reason" in editor.header.banner_text.text()
     desk.settle()
     with desk.db.session() as s:
         assert s.get(Ticket, ticket.id).tier == "L1"
@@ -152,7 +152,7 @@ def test_escalation_needs_a_reason(desk, qloop):  # noqa: F811
     assert dialog.ok.isEnabled()
     dialog.ok.click()
     qloop.run_until_complete(until(lambda: editor.ticket.tier == "L2", what="the escalation"))
-    assert editor.ticket.status == "escalated" and editor.tier_pill.text() == "L2"
+    assert editor.ticket.status == "escalated" and editor.header.tier_pill.text() == "L2"
     escalations = [row for row in history_rows(desk, ticket.id) if row[0] == "escalation"]
     assert escalations == [("escalation", "tier", "L2", "Нужна проверка линии инженером")]
 
@@ -175,7 +175,7 @@ def test_refresh_when_another_desktop_changes_the_ticket(desk, qloop, qtbot):  #
         changed = other.update(ticket.id, ticket.version, {"status": "pending", "priority": "low"}, agent_id=None)
         qloop.run_until_complete(until(lambda: editor.ticket.version == changed.version, what="the refresh"))
         assert editor.form.values()["status"] == "pending" and editor.form.values()["priority"] == "low"
-        assert not editor.banner.isVisible()
+        assert not editor.header.banner.isVisible()
 
         # a comment from elsewhere: the history tab refreshes, the version stays
         other.add_comment(ticket.id, "Клиент перезвонит вечером", agent_id=None)
@@ -187,7 +187,7 @@ def test_refresh_when_another_desktop_changes_the_ticket(desk, qloop, qtbot):  #
         newer = other.update(ticket.id, changed.version, {"category": "complaint"}, agent_id=None)
         qloop.run_until_complete(until(lambda: editor.stale is not None, what="the newer version"))
         assert editor.stale.version == newer.version
-        assert editor.banner.isVisible() and "changed elsewhere" in editor.banner_text.text()
+        assert editor.header.banner.isVisible() and "changed elsewhere" in editor.header.banner_text.text()
         assert editor.form.subject.text() == "Мой новый заголовок"
         editor.reload()
         assert editor.form.values()["category"] == "complaint"
@@ -240,5 +240,27 @@ def test_sla_countdown_colour(desk, qloop):  # noqa: F811
     for hours, level, words in ((2, "ok", "left"), (20, "warning", "left"), (30, "breached", "overdue by")):
         editor.clock = lambda h=hours: ticket.created_at + timedelta(hours=h)
         editor._show_sla()
-        assert editor.sla_level.value == level and words in editor.sla.text()
-    assert "overdue by 6 h" in editor.sla.text()
+        assert editor.header.sla_level.value == level and words in editor.header.sla.text()
+    assert "overdue by 6 h" in editor.header.sla.text()
+
+
+def test_the_keyboard_does_it_all(desk, qloop, qtbot):  # noqa: F811
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    registry = ActionRegistry(window)
+    window.setCentralWidget(desk.editor)
+    desk.editor.register_actions(registry)
+    window.show()
+    window.activateWindow()
+    call_id = answered_call(desk, qloop)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert desk.editor.draft is not None and desk.editor.draft.call_id == call_id
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qloop.run_until_complete(until(lambda: desk.editor.ticket is not None, what="saved by Ctrl+S"))
+    QTest.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert desk.editor.escalation_dialog is not None and desk.editor.escalation_dialog.isVisible()
+    desk.editor.escalation_dialog.reject()
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qloop.run_until_complete(until(lambda: desk.editor.link_dialog is not None, what="Ctrl+L"))
+    assert desk.editor.link_dialog.model.rowCount() == 3  # the two open tickets and the new one
+    assert "(Ctrl+S)" in registry.get("ticket.save").toolTip()

@@ -95,17 +95,26 @@ class LastContactsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: tuple[InteractionDTO, ...] = ()
         self._titles: dict[str, str] = {}
+        # the words of each row, made once per set: a view asks data() many times per paint
+        self._cells: list[tuple[str, str, str, str]] = []
 
     def set_contacts(self, contacts: Sequence[InteractionDTO]) -> None:
         self.beginResetModel()
         self._rows = tuple(contacts)
+        self._cells = [self._words(i) for i in self._rows]
         self.endResetModel()
 
     def set_disposition_titles(self, titles: Mapping[str, str]) -> None:
         """Code -> title in the interface language; repaints the outcome column only."""
         self._titles = dict(titles)
+        self._cells = [self._words(i) for i in self._rows]
         if self._rows:
             self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2), [Role.DisplayRole])
+
+    def _words(self, i: InteractionDTO) -> tuple[str, str, str, str]:
+        seconds = contact_seconds(i)
+        return (format_when(i.offered_at), i.queue or "—", self.outcome(i),
+                format_duration(seconds) if seconds is not None else "—")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -135,16 +144,9 @@ class LastContactsModel(QAbstractTableModel):
             return i
         column = index.column()
         if role == Role.DisplayRole:
-            if column == 0:
-                return format_when(i.offered_at)
-            if column == 1:
-                return i.queue or "—"
-            if column == 2:
-                return self.outcome(i)
-            seconds = contact_seconds(i)
-            return format_duration(seconds) if seconds is not None else "—"
+            return self._cells[index.row()][column]
         if role == Role.ToolTipRole:
-            return i.notes or self.outcome(i)
+            return i.notes or self._cells[index.row()][2]
         if role == Role.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -129,12 +129,11 @@ def span_text(seconds: float) -> str:
     total_min = max(0, int(abs(seconds)) // 60)
     days, rest = divmod(total_min, 24 * 60)
     hours, minutes = divmod(rest, 60)
-    t = QCoreApplication.translate
     if days:
-        return fill(t(WORDS, "%1 d %2 h"), days, hours)
+        return fill(QCoreApplication.translate("TicketWords", "%1 d %2 h"), days, hours)
     if hours:
-        return fill(t(WORDS, "%1 h %2 min"), hours, minutes)
-    return fill(t(WORDS, "%1 min"), minutes)
+        return fill(QCoreApplication.translate("TicketWords", "%1 h %2 min"), hours, minutes)
+    return fill(QCoreApplication.translate("TicketWords", "%1 min"), minutes)
 
 
 # ---- workflow and SLA (pure Python) -----------------------------------------------------------
@@ -216,13 +215,30 @@ class TicketListModel(QAbstractTableModel):
                  clock: Callable[[], datetime] = utcnow) -> None:
         super().__init__(parent)
         self._rows: tuple[TicketDTO, ...] = ()
+        self._cells: list[tuple[dict[str, str], Tone | None]] = []
         self.COLUMNS = tuple(columns)
         self._clock = clock
 
     def set_tickets(self, tickets: Sequence[TicketDTO]) -> None:
+        """The SLA words are those of this moment: the card and the dialogs are short-lived."""
         self.beginResetModel()
         self._rows = tuple(tickets)
+        self._cells = [self._words(t) for t in self._rows]
         self.endResetModel()
+
+    def _words(self, t: TicketDTO) -> tuple[dict[str, str], Tone | None]:
+        state = self._state(t)
+        span = span_text(state.remaining_seconds)
+        if state.level is SlaLevel.BREACHED:  # short in the column (red says it), in full in the tooltip
+            sla, sla_tip = f"−{span}", fill(self.tr("SLA: overdue by %1"), span)
+        elif state.level in (SlaLevel.OK, SlaLevel.WARNING):
+            sla, sla_tip = span, fill(self.tr("SLA: %1 left"), span)
+        else:
+            sla, sla_tip = "", ""
+        status = status_text(t.status) + ("" if t.tier == "L1" else f" · {t.tier}")
+        tip = f"{t.number} · {t.subject}\n{category_text(t.category)} · {priority_text(t.priority)}"
+        return ({"number": t.number, "subject": t.subject, "status": status, "sla": sla,
+                 "tip": f"{tip}\n{sla_tip}" if sla_tip else tip}, SLA_TONES.get(state.level))
 
     def ticket(self, row: int) -> TicketDTO:
         return self._rows[row]
@@ -252,33 +268,16 @@ class TicketListModel(QAbstractTableModel):
         if role == self.TicketRole:
             return t
         if role == Role.DisplayRole:
-            if column == "number":
-                return t.number
-            if column == "subject":
-                return t.subject
-            if column == "status":
-                return status_text(t.status) + ("" if t.tier == "L1" else f" · {t.tier}")
-            return self._sla_words(t)
+            return self._cells[index.row()][0][column]
         if role == Role.ToolTipRole:
-            return f"{t.number} · {t.subject}\n{category_text(t.category)} · {priority_text(t.priority)}"
+            return self._cells[index.row()][0]["tip"]
         if role == Role.ForegroundRole and column == "sla":
-            return self._sla_colour(t)
+            tone = self._cells[index.row()][1]
+            return tone_colour(QApplication.palette(), tone) if tone is not None else None
         return None
 
     def _state(self, t: TicketDTO) -> SlaState:
         return sla_state(t.created_at, t.sla_due_at, t.status, self._clock())
-
-    def _sla_words(self, t: TicketDTO) -> str:
-        state = self._state(t)
-        if state.level is SlaLevel.BREACHED:
-            return fill(self.tr("overdue %1"), span_text(state.remaining_seconds))
-        if state.level in (SlaLevel.OK, SlaLevel.WARNING):
-            return span_text(state.remaining_seconds)
-        return ""
-
-    def _sla_colour(self, t: TicketDTO) -> Any:
-        tone = SLA_TONES.get(self._state(t).level)
-        return tone_colour(QApplication.palette(), tone) if tone is not None else None
 
 
 class TicketHistoryModel(QAbstractTableModel):

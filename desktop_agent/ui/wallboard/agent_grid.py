@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent, QStaticText
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
-from desktop_agent.ui.wallboard.models import AgentGridModel, AgentRole
+from desktop_agent.ui.wallboard.models import AgentCell, AgentGridModel, AgentRole
 from desktop_agent.ui.wallboard.palette import OVER_LIMIT_EDGE, PANEL
+
+OVER_LIMIT = QColor(OVER_LIMIT_EDGE)
 
 GAP = 4
 
@@ -57,87 +65,94 @@ def choose_layout(n: int, width: int, height: int, scale: float, dense: str) -> 
 
 
 def _fits(n: int, width: int, height: int, cell: CellLayout) -> bool:
-    cols = max(1, (width + GAP) // (cell.width + GAP))
+    cols = max(1, width // (cell.width + GAP))   # the grid size holds the gap: every column has one
     rows = -(-n // cols) if n else 0
     return rows * (cell.height + GAP) <= height
 
 
 def _widen(cell: CellLayout, width: int) -> CellLayout:
     """Share the row's spare width out among its cells: no ragged gap at the right edge."""
-    cols = max(1, (width + GAP) // (cell.width + GAP))
-    return CellLayout(max(cell.width, (width + GAP) // cols - GAP), cell.height, cell.lines, cell.font_px)
+    cols = max(1, width // (cell.width + GAP))
+    return CellLayout(max(cell.width, width // cols - GAP), cell.height, cell.lines, cell.font_px)
 
 
 class AgentCellDelegate(QStyledItemDelegate):
+    """Paints one agent. 300 cells repaint every second, so everything that does not change from
+    one second to the next (fonts, metrics, elided names and state words) is prepared once."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._texts: dict[tuple[str, bool, int], QStaticText] = {}
         self.cell = CellLayout(230, 92, 3, 20)
 
+    @property
+    def cell(self) -> CellLayout:
+        return self._cell
+
+    @cell.setter
+    def cell(self, cell: CellLayout) -> None:
+        self._cell = cell
+        self._bold = QFont()
+        self._bold.setPixelSize(cell.font_px)
+        self._bold.setBold(True)
+        self._plain = QFont(self._bold)
+        self._plain.setBold(False)
+        self._bold_metrics = QFontMetrics(self._bold)
+        self._plain_metrics = QFontMetrics(self._plain)
+        self._pad = max(3, cell.font_px // 3)
+        self._texts.clear()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        return QSize(self.cell.width, self.cell.height)
+        return QSize(self._cell.width, self._cell.height)
+
+    def _static(self, text: str, bold: bool, width: int) -> QStaticText:
+        key = (text, bold, width)
+        st = self._texts.get(key)
+        if st is None:
+            metrics = self._bold_metrics if bold else self._plain_metrics
+            st = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, width)))
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(font=self._bold if bold else self._plain)
+            if len(self._texts) > 4000:
+                self._texts.clear()
+            self._texts[key] = st
+        return st
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        cell = self.cell
+        c: AgentCell | None = index.data(AgentRole.CELL)
+        if c is None:
+            return
+        cell, pad = self._cell, self._pad
         rect: QRect = option.rect.adjusted(0, 0, -GAP, -GAP)
-        bg = index.data(Qt.ItemDataRole.BackgroundRole) or QColor("#444444")
-        fg = index.data(Qt.ItemDataRole.ForegroundRole) or QColor("#ffffff")
-        name = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        time_text = index.data(AgentRole.TIME_TEXT) or ""
-        if index.data(AgentRole.OVER_LIMIT):
-            time_text = "! " + time_text
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bg)
-        radius = max(3.0, cell.height * 0.08)
-        painter.drawRoundedRect(rect, radius, radius)
-        if index.data(AgentRole.OVER_LIMIT):
-            # paused past the reason's limit: a heavy outline, and the tooltip says why
-            edge = max(2.0, cell.height * 0.07)
-            painter.setPen(QPen(QColor(OVER_LIMIT_EDGE), edge))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(rect).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2), radius, radius)
-        painter.setPen(fg)
-        pad = max(3, cell.font_px // 3)
+        painter.fillRect(rect, c.background)   # square cells: no anti-aliasing to pay for, 300 times
+        time_text = f"! {c.time_text}" if c.over_limit else c.time_text
+        if c.over_limit:
+            # paused past the reason's limit: a heavy outline, a "!", and the tooltip says why
+            edge = max(2, cell.height // 14)
+            painter.fillRect(rect.adjusted(0, 0, 0, edge - rect.height()), OVER_LIMIT)
+            painter.fillRect(rect.adjusted(0, rect.height() - edge, 0, 0), OVER_LIMIT)
+            painter.fillRect(rect.adjusted(0, 0, edge - rect.width(), 0), OVER_LIMIT)
+            painter.fillRect(rect.adjusted(rect.width() - edge, 0, 0, 0), OVER_LIMIT)
+        painter.setPen(c.foreground)
         inner = rect.adjusted(pad, 0, -pad, 0)
-        bold = QFont(option.font)
-        bold.setPixelSize(cell.font_px)
-        bold.setBold(True)
-        plain = QFont(bold)
-        plain.setBold(False)
-        align_l = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        align_r = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        line_h = inner.height() // cell.lines
+        ascent_pad = (line_h - self._bold_metrics.height()) // 2
+        time_w = self._bold_metrics.horizontalAdvance(time_text)
+        top = inner.top()
         if cell.lines == 1:
-            state = index.data(AgentRole.SHORT_STATE) or ""
-            painter.setFont(bold)
-            tw = QFontMetrics(bold).horizontalAdvance(time_text) + pad
-            painter.drawText(inner.adjusted(0, 0, -tw, 0), align_l,
-                             _elide(f"{name} · {state}", bold, inner.width() - tw))
-            painter.drawText(inner, align_r, time_text)
+            first = self._static(f"{c.name} · {c.short_state}", True, inner.width() - time_w - pad)
+            painter.drawStaticText(inner.left(), top + ascent_pad, first)
         else:
-            line_h = inner.height() // cell.lines
-            first = QRect(inner.left(), inner.top(), inner.width(), line_h)
-            painter.setFont(bold)
-            if cell.lines == 2:
-                tw = QFontMetrics(bold).horizontalAdvance(time_text) + pad
-                painter.drawText(first.adjusted(0, 0, -tw, 0), align_l, _elide(name, bold, first.width() - tw))
-                painter.drawText(first, align_r, time_text)
-                state = index.data(AgentRole.SHORT_STATE) or ""
-            else:
-                painter.drawText(first, align_l, _elide(name, bold, first.width()))
-                state = index.data(AgentRole.STATE_TEXT) or ""
-            painter.setFont(plain)
-            second = first.translated(0, line_h)
-            painter.drawText(second, align_l, _elide(state, plain, second.width()))
-            if cell.lines == 3:
-                painter.setFont(bold)
-                painter.drawText(second.translated(0, line_h), align_l, time_text)
-        painter.restore()
-
-
-def _elide(text: str, font: QFont, width: int) -> str:
-    return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, max(0, width))
+            name_w = inner.width() - (time_w + pad if cell.lines == 2 else 0)
+            painter.drawStaticText(inner.left(), top + ascent_pad, self._static(c.name, True, name_w))
+            state = c.short_state if cell.lines == 2 else c.state_text
+            painter.drawStaticText(inner.left(), top + line_h + ascent_pad, self._static(state, False, inner.width()))
+        painter.setFont(self._bold)
+        if cell.lines == 3:
+            painter.drawText(inner.left(), top + 2 * line_h + ascent_pad + self._bold_metrics.ascent(), time_text)
+        else:
+            painter.drawText(inner.right() - time_w, top + ascent_pad + self._bold_metrics.ascent(), time_text)
 
 
 class AgentGrid(QListView):
@@ -179,7 +194,10 @@ class AgentGrid(QListView):
 
     def relayout(self) -> None:
         vp = self.viewport()
-        cell = choose_layout(self.model().rowCount(), vp.width(), vp.height(), self.scale, self.dense)
+        # QListView keeps room for its scroll bar when it wraps items, even while the bar is hidden
+        bar = 0 if self.verticalScrollBar().isVisible() else self.verticalScrollBar().sizeHint().width()
+        width = vp.width() - bar - 1
+        cell = choose_layout(self.model().rowCount(), width, vp.height() - 2, self.scale, self.dense)
         if cell != self.delegate.cell:
             self.delegate.cell = cell
             self.setGridSize(QSize(cell.width + GAP, cell.height + GAP))

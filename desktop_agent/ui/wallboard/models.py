@@ -8,9 +8,10 @@ No customer data can get in: frames carry counts, times, queue names and agent n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -95,17 +96,17 @@ class TileModel(QAbstractListModel):
 
     entered_red = Signal(str)   # a tile's key, on the frame that turns it red
 
-    def __init__(self, tracker: ThresholdTracker, *, monotonic: Callable[[], float] | None = None,
-                 parent=None) -> None:  # noqa: ANN001
+    def __init__(self, tracker: ThresholdTracker, parent=None) -> None:  # noqa: ANN001
+        """Alarm hold times run on the snapshots' clock, so a sped-up replay judges like real time."""
         super().__init__(parent)
-        import time
-
         self.tracker = tracker
-        self._mono = monotonic or time.monotonic
+        self._reason_titles: dict[str, str] = {}
         self.tiles = [Tile(k, TILE_TITLES[k], _TILE_FORMULAS[k]) for k in TILE_KEYS]
         self._by_key = {t.key: t for t in self.tiles}
         self._formulas: dict[str, Formula] = {}
         self._frame: WallboardFrame | None = None
+        self._now = 0.0
+        self._formula_key: tuple | None = None
 
     # ---------------------------------------------------------------- Qt model
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -123,6 +124,10 @@ class TileModel(QAbstractListModel):
                 TileRole.LEVEL: int(t.level), TileRole.SHOWN: t.shown,
                 TileRole.TITLE: words.w(t.title)}.get(role)
 
+    def set_pause_reasons(self, reasons: Iterable[PauseReasonDTO]) -> None:
+        self._reason_titles = {r.code: r.title for r in reasons if r.title}
+        self.retranslate()
+
     def tile(self, key: str) -> Tile:
         return self._by_key[key]
 
@@ -136,16 +141,17 @@ class TileModel(QAbstractListModel):
         if snap is None:
             return
         self._formulas = snap.formulas
+        self._now = snap.at.timestamp()
         o = snap.overall
         day, roll = o.day, o.rolling
         mins = snap.settings.rolling_minutes
         small = words.w("{minutes} min: {value}")
         t = self._by_key
         self._one(t["waiting_now"], o.waiting_now, [(str(o.waiting_now), "", "")],
-                  words.w("peak today: {n}").format(n=day.peak_waiting))
+                  words.w("peak: {n}").format(n=day.peak_waiting))
         self._one(t["longest_wait_now"], o.longest_wait_now,
                   [(words.duration(o.longest_wait_now) if o.waiting_now else "0:00", "", "")],
-                  words.w("longest answered today: {t}").format(t=words.duration(day.max_answered_wait)))
+                  words.w("answered max: {t}").format(t=words.duration(day.max_answered_wait)))
         sl_goal = self.tracker.rule("service_level")
         goal_text = (words.w("goal {goal} % in {T} s").format(goal=f"{sl_goal.amber:g}", T=snap.settings.sl_target)
                      if sl_goal else "")
@@ -167,7 +173,8 @@ class TileModel(QAbstractListModel):
         by_state = o.agents_by_state
         parts = [(str(by_state.get(s.value, 0)), words.state_text(s), s.value) for s in STATE_ORDER]
         reasons = sorted(o.paused_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
-        reason_text = ", ".join(f"{r or words.w('no reason')} {n}" for r, n in reasons[:4])
+        reason_text = ", ".join(f"{self._reason_titles.get(r, r) or words.w('no reason')} {n}"
+                                for r, n in reasons[:4])
         self._one(t["agents"], None, parts,
                   words.w("paused: {reasons}").format(reasons=reason_text) if reason_text else "")
         self._staffing(t["staffing"], frame.hint, mins)
@@ -175,11 +182,16 @@ class TileModel(QAbstractListModel):
         self._survey(t["csat"], day.csat, raw.get("csat_answers", 0), _pct(day.csat))
         self._survey(t["nps"], day.nps, raw.get("nps_answers", 0), words.number(day.nps))
         self._survey(t["ces"], day.ces, raw.get("ces_answers", 0), words.number(day.ces, 1))
-        for tile in self.tiles:
-            tile.formula = self._formula_text(tile, frame)
+        # formulas change with the settings, the staffing hint (every few seconds) or the language
+        formula_key = (snap.formulas, frame.hint, snap.settings)
+        if self._formula_key is None or any(a is not b for a, b in zip(formula_key, self._formula_key, strict=True)):
+            self._formula_key = formula_key
+            for tile in self.tiles:
+                tile.formula = self._formula_text(tile, frame)
         self.dataChanged.emit(self.index(0), self.index(len(self.tiles) - 1))
 
     def retranslate(self) -> None:
+        self._formula_key = None
         if self._frame is not None:
             self.update(self._frame)
 
@@ -190,7 +202,7 @@ class TileModel(QAbstractListModel):
         if self.tracker.rule(kpi) is None:
             tile.level = Level.NONE
             return
-        level, red = self.tracker.update(kpi, value, self._mono())
+        level, red = self.tracker.update(kpi, value, self._now)
         tile.level = level
         if red:
             self.entered_red.emit(tile.key)
@@ -211,7 +223,6 @@ class TileModel(QAbstractListModel):
                 model="Erlang A" if hint.model == "erlang_a" else "Erlang C")
         gap = hint.gap
         self._one(tile, None if gap is None else float(gap), parts, sub, judge="staffing_gap")
-        tile.value = None if gap is None else float(gap)
 
     def _survey(self, tile: Tile, value: float | None, answers: int, text: str) -> None:
         tile.shown = answers > 0
@@ -248,19 +259,29 @@ def staffing_formula(hint: StaffingHint | None, minutes: int) -> list[str]:
 class AgentRole:
     STATE = Qt.ItemDataRole.UserRole + 1      # AgentState value (str)
     SECONDS = Qt.ItemDataRole.UserRole + 2    # time in state
-    REASON = Qt.ItemDataRole.UserRole + 3     # pause reason ("" when none)
+    REASON = Qt.ItemDataRole.UserRole + 3     # pause reason code ("" when none)
     STATE_TEXT = Qt.ItemDataRole.UserRole + 4  # "Paused: break" (translated)
     TIME_TEXT = Qt.ItemDataRole.UserRole + 5
     SHORT_STATE = Qt.ItemDataRole.UserRole + 6
     OVER_LIMIT = Qt.ItemDataRole.UserRole + 7  # paused longer than the reason allows (max_minutes)
+    CELL = Qt.ItemDataRole.UserRole + 8        # AgentCell: everything a painted cell needs, in one call
 
 
-@dataclass(frozen=True, slots=True)
-class AgentRow:
+class AgentRow(NamedTuple):
     name: str
     state: AgentState
     reason: str
     seconds: float
+
+
+class AgentCell(NamedTuple):
+    name: str           # short: without the channel type
+    state_text: str
+    short_state: str
+    time_text: str
+    background: QColor
+    foreground: QColor
+    over_limit: bool
 
 
 _RANK = {s: i for i, s in enumerate(STATE_ORDER)}
@@ -278,17 +299,25 @@ def short_agent_name(agent: str) -> str:
 
 def agent_rows(agents: tuple[AgentStatus, ...] | list[AgentStatus], at: datetime) -> list[AgentRow]:
     """Logged-in agents, by state (ready, on a call, wrap-up, paused), longest in their state first."""
-    rows = [AgentRow(a.agent, a.state, a.reason if a.state is AgentState.PAUSED else "", a.seconds_in_state(at))
-            for a in agents if a.state is not AgentState.LOGGED_OUT]
+    out = AgentState.LOGGED_OUT
+    paused = AgentState.PAUSED
+    rows = [AgentRow(a.agent, a.state, a.reason if a.state is paused else "", max(0.0, (at - a.since).total_seconds()))
+            for a in agents if a.state is not out]
     rows.sort(key=lambda r: (_RANK[r.state], -r.seconds, r.name))
     return rows
 
 
 class AgentGridModel(QAbstractListModel):
+    """Logged-in agents for the grid. A painted cell asks once (AgentRole.CELL); the words for each
+    (state, reason) and each agent's short name are worked out once, not 300 times a second."""
+
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.rows: list[AgentRow] = []
         self._reasons: dict[str, PauseReasonDTO] = {}
+        self._lines: dict[tuple[AgentState, str], tuple[str, str]] = {}
+        self._names: dict[str, str] = {}
+        self._colours = {s: (QColor(c), QColor(text_on(c))) for s, c in STATE_COLOURS.items()}
 
     def set_pause_reasons(self, reasons: Iterable[PauseReasonDTO]) -> None:
         """Titles in the user's language and time limits for the pause codes queue_log carries."""
@@ -300,17 +329,19 @@ class AgentGridModel(QAbstractListModel):
         return r.title if r is not None and r.title else code
 
     def over_limit(self, row: AgentRow) -> bool:
+        if row.state is not AgentState.PAUSED:
+            return False
         r = self._reasons.get(row.reason)
-        return (row.state is AgentState.PAUSED and r is not None and r.max_minutes is not None
-                and row.seconds > r.max_minutes * 60)
+        return r is not None and r.max_minutes is not None and row.seconds > r.max_minutes * 60
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def update(self, agents: tuple[AgentStatus, ...], at: datetime) -> None:
         new = agent_rows(agents, at)
-        same_order = len(new) == len(self.rows) and all(
-            a.name == b.name and a.state is b.state and a.reason == b.reason for a, b in zip(new, self.rows, strict=True))
+        old = self.rows
+        same_order = len(new) == len(old) and all(
+            a[0] == b[0] and a[1] is b[1] and a[2] == b[2] for a, b in zip(new, old, strict=True))
         if same_order:
             self.rows = new
             if new:
@@ -321,12 +352,26 @@ class AgentGridModel(QAbstractListModel):
         self.endResetModel()
 
     def retranslate(self) -> None:
+        self._lines.clear()
         if self.rows:
             self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1))
+
+    def cell(self, row: int) -> AgentCell:
+        r = self.rows[row]
+        name = self._names.get(r.name)
+        if name is None:
+            name = self._names[r.name] = short_agent_name(r.name)
+            if len(self._names) > 5000:   # agents come and go over weeks: do not hoard names
+                self._names.clear()
+        long, short = self._state_lines(r)
+        bg, fg = self._colours[r.state]
+        return AgentCell(name, long, short, words.duration(r.seconds), bg, fg, self.over_limit(r))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
+        if role == AgentRole.CELL:
+            return self.cell(index.row())
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return short_agent_name(r.name)
@@ -337,26 +382,32 @@ class AgentGridModel(QAbstractListModel):
         if role == AgentRole.REASON:
             return r.reason
         if role == AgentRole.STATE_TEXT:
-            return self._state_line(r, short=False)
+            return self._state_lines(r)[0]
         if role == AgentRole.SHORT_STATE:
-            return self._state_line(r, short=True)
+            return self._state_lines(r)[1]
         if role == AgentRole.OVER_LIMIT:
             return self.over_limit(r)
         if role == AgentRole.TIME_TEXT:
             return words.duration(r.seconds)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(STATE_COLOURS[r.state])
+            return QColor(self._colours[r.state][0])
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(text_on(STATE_COLOURS[r.state]))
+            return QColor(self._colours[r.state][1])
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{r.name} — {self._state_line(r, short=False)} — {words.duration(r.seconds)}"
+            tip = f"{r.name} — {self._state_lines(r)[0]} — {words.duration(r.seconds)}"
             if self.over_limit(r):
                 tip += " — " + words.w("longer than this pause reason allows")
             return tip
         return None
 
-    def _state_line(self, r: AgentRow, *, short: bool) -> str:
-        if r.state is AgentState.PAUSED:
-            reason = self.reason_title(r.reason) if r.reason else words.w("no reason")
-            return f"{words.state_text(r.state, short=short)}: {reason}"
-        return words.state_text(r.state, short=short)
+    def _state_lines(self, r: AgentRow) -> tuple[str, str]:
+        key = (r.state, r.reason)
+        lines = self._lines.get(key)
+        if lines is None:
+            if r.state is AgentState.PAUSED:
+                reason = self.reason_title(r.reason) if r.reason else words.w("no reason")
+                lines = (f"{words.state_text(r.state)}: {reason}", f"{words.state_text(r.state, short=True)}: {reason}")
+            else:
+                lines = (words.state_text(r.state), words.state_text(r.state, short=True))
+            self._lines[key] = lines
+        return lines

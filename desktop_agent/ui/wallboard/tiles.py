@@ -49,10 +49,13 @@ class KpiTile(QWidget):
         self.level = Level.NONE
         self._parts: list[tuple[str, str, str]] = []
         self.title = QLabel(self, objectName="tileTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.badge = QLabel(self, objectName="tileBadge")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.badge.hide()
         self.sub = QLabel(self, objectName="tileSub")
         self.sub.setWordWrap(False)
+        self.sub.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # clip, never push
         self.values: list[QLabel] = []
         self.captions: list[QLabel] = []
         self._parts_row = QHBoxLayout()

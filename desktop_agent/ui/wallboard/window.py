@@ -81,7 +81,7 @@ class WallboardWidget(QWidget):
         self.beeps = 0
 
         self.tracker = ThresholdTracker(settings.rules.values())
-        self.tile_model = TileModel(self.tracker, monotonic=monotonic, parent=self)
+        self.tile_model = TileModel(self.tracker, parent=self)
         self.agent_model = AgentGridModel(self)
         self.runner = ServiceRunner("wallboard", self)
         self.timer = QTimer(self)
@@ -163,8 +163,11 @@ class WallboardWidget(QWidget):
         def failed(exc: BaseException) -> None:
             self._reasons_language = ""   # try again at the next start; codes are shown meanwhile
 
-        self.runner.submit(self._pause_reasons, language, on_result=self.agent_model.set_pause_reasons,
-                           on_error=failed, owner=self)
+        def loaded(reasons: Sequence[PauseReasonDTO]) -> None:
+            self.agent_model.set_pause_reasons(reasons)
+            self.tile_model.set_pause_reasons(reasons)
+
+        self.runner.submit(self._pause_reasons, language, on_result=loaded, on_error=failed, owner=self)
 
     def _on_timer(self) -> None:
         if not self._seen():

@@ -1,0 +1,119 @@
+"""Screenshots of the operator window in the middle of a call, for docs/screenshots/.
+
+Runs the real window over a fresh embedded database with demo data; the built-in simulator rings
+with a demo customer who has open tickets, the Answer action answers, and the window is grabbed.
+Under Xvfb (a real X server, real fonts):
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \\
+        .venv/bin/python scripts/screenshots.py docs/screenshots
+
+writes operator-{ru,en}-{1920x1080,1366x768}.png (light theme) and operator-ru-dark-1366x768.png.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHOTS = (("ru", "light", 1920, 1080), ("en", "light", 1920, 1080), ("ru", "light", 1366, 768),
+         ("en", "light", 1366, 768), ("ru", "dark", 1366, 768))
+
+
+def main(out_dir: Path) -> int:
+    os.environ["DESKTOP_AGENT_HOME"] = tempfile.mkdtemp(prefix="da-shots-")
+    import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_agent.app import build_services, build_window, open_store, prepare_data
+    from desktop_agent.core.call_session import CallState
+    from desktop_agent.telephony.simulator import SimConfig
+    from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
+    from desktop_agent.ui.about_dialog import AboutInfo
+    from desktop_agent.ui.i18n import Translations
+    from desktop_agent.ui.settings import UiSettings
+    from desktop_agent.ui.theme import app_icon, apply_theme
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # each shot closes its window; the loop goes on
+    db = open_store(None)
+    prepare_data(db)
+    services = build_services(db, login="i.petrova")
+    caller = _caller_with_open_tickets(services)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    translations = Translations(app)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    async def shoot(language: str, theme: str, width: int, height: int) -> Path:
+        translations.install(language)
+        apply_theme(app, theme)
+        # a quiet centre: only the scripted caller rings, and only this desk answers
+        phone = SimulatorSoftphone(SimConfig(agents=0, calls_per_hour=0.001, queues=("support",),
+                                             operator=services.agent.login, operator_wrapup_limit=None,
+                                             operator_ring_timeout=600), services.numbers)
+        parts = build_window(services=services, softphone=phone, settings=UiSettings(), save_settings=lambda: None,
+                             on_language=translations.install, on_theme=lambda t: apply_theme(app, t),
+                             about=AboutInfo(str(db.url.database), phone.name, ""), backend_label=phone.name)
+        window, flow = parts.window, parts.flow
+        window.sync_choices(language=language, theme=theme)
+        window.resize(width, height)
+        window.show()
+        flow.listen()
+        await phone.start()
+        flow.start(ready=True)
+        phone.offer_call(caller, "", talk=math.inf)
+        await _until(lambda: flow.current is not None and flow.pop_for(flow.current.call_id) is not None)
+        window.registry.get("call.answer").trigger()
+        await _until(lambda: flow.current.state is CallState.TALKING)
+        await asyncio.sleep(3.2)  # a running call timer, the card filled in
+        path = out_dir / (f"operator-{language}-{theme}-{width}x{height}.png" if theme != "light"
+                          else f"operator-{language}-{width}x{height}.png")
+        window.grab().save(str(path))
+        window.close_without_asking()
+        flow.stop()
+        await phone.stop()
+        parts.db_runner.shutdown(wait=True)
+        parts.lookup_runner.shutdown(wait=True)
+        window.deleteLater()
+        return path
+
+    async def all_shots() -> None:
+        for shot in SHOTS:
+            print("saved", await shoot(*shot))
+
+    loop.run_until_complete(all_shots())
+    db.dispose()
+    return 0
+
+
+async def _until(condition, timeout: float = 20.0) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the scripted call did not arrive")
+        await asyncio.sleep(0.05)
+
+
+def _caller_with_open_tickets(services) -> str:  # noqa: ANN001
+    """A demo customer's number whose card shows something: open tickets and past calls."""
+    best = services.numbers[0]
+    for number in services.numbers[:400]:
+        pop = services.screen_pops.lookup(number)
+        if pop.customer is not None and pop.open_tickets and pop.last_interactions:
+            if pop.customer.vip or pop.badges.repeat_caller:
+                return number
+            best = number
+    return best
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
