@@ -190,7 +190,7 @@ def run_calls(db: Database, args: argparse.Namespace) -> dict[str, Any]:
     flow = CallFlow(softphone=phone, interactions=interactions, screen_pops=timed, queue_log=lambda _r: 0,
                     agent=agent, db_runner=db_runner, lookup_runner=lookup_runner)
     card = ScreenPopCard(flow, CrmContactDirectory(service.registry, db, "bench"), interactions, reference,
-                         db_runner, lookup_runner=lookup_runner)
+                         db_runner)
     window = QMainWindow()
     window.setCentralWidget(card)
     window.resize(380, 900)

@@ -74,6 +74,16 @@ def open_store(raw_url: str | None) -> Any:
 def prepare_data(db: Any) -> None:
     """First start: the shipped reference data, and demo customers, tickets and calls in the
     embedded file (a central database gets the reference data only)."""
+    import json
+
+    from desktop_agent.store.models import DemoSeedInfo
+
+    # Every later start: one primary-key read instead of importing the generator (Faker, NumPy),
+    # which costs about a second of start-up. The row is store.demo's marker ("demo_data").
+    with db.session() as session:
+        marker = session.get(DemoSeedInfo, "demo_data")
+    if marker is not None and json.loads(marker.value).get("state") == "done":
+        return
     from desktop_agent.store.demo import ensure_demo_data
 
     ensure_demo_data(db)
@@ -199,14 +209,14 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
         origin = getattr(services, "origin", "")
         contacts = contacts or CrmContactDirectory(services.screen_pops.registry, services.db, origin)
         tickets = tickets or TicketStore(services.db, origin)
-    card = ScreenPopCard(flow, contacts, services.interactions, services.reference, db_runner,
-                         lookup_runner=lookup_runner, tickets=tickets)
+    card = ScreenPopCard(flow, contacts, services.interactions, services.reference, db_runner, tickets=tickets)
     editor = TicketEditor(flow, tickets, services.reference, db_runner, agent=services.agent,
                           feed=getattr(services, "feed", None))
     card.open_ticket.connect(editor.open_ticket)
     card.customer_changed.connect(editor.set_call_customer)
     card.customer_changed.connect(templates.set_call_customer)
     editor.ticket_shown.connect(templates.set_ticket)
+    editor.ticket_shown.connect(card.ticket_changed)
     templates.insert_requested.connect(editor.insert_text)
     panes += [card, editor]
 
@@ -228,6 +238,13 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     db_runner.failed.connect(window.show_notice)
     lookup_runner.failed.connect(window.show_notice)
     window.set_database_state(services.database_label, True)
+    feed = getattr(services, "feed", None)
+    if feed is not None:  # the change feed's link says whether the database answers
+        from desktop_agent.ui.qt_bridge import GuiRelay
+
+        feed_status = GuiRelay(lambda status: window.set_database_state(services.database_label, status.connected),
+                               window)
+        feed.on_status(feed_status)
     window.set_backend_state("starting", backend_label)
     return OperatorWindow(window, flow, db_runner, lookup_runner, panes)
 
@@ -238,9 +255,12 @@ def run_operator_app(args: Any) -> int:
     smoke = bool(getattr(args, "smoke_test", False))
     try:
         db = open_store(getattr(args, "db", None))
+        _mark("database open", started)
         prepare_data(db)
+        _mark("data ready", started)
         login = _login()
         services = build_services(db, login=login)
+        _mark("services built", started)
     except StoreError as exc:
         print(f"desktop-agent: {exc}", file=sys.stderr)
         return 2
@@ -248,6 +268,11 @@ def run_operator_app(args: Any) -> int:
         return _run_qt(args, services, smoke=smoke, started=started)
     finally:
         db.dispose()
+
+
+def _mark(step: str, started: float) -> None:
+    """Start-up steps at DEBUG (`-v`): where the time to an interactive window goes."""
+    log.debug("start-up: %s at %.0f ms", step, (time.monotonic() - started) * 1000)
 
 
 def _login() -> str:
@@ -284,6 +309,7 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
     language = choose_language(getattr(args, "lang", None), settings.language)
     translations.install(language)
     apply_theme(app, settings.theme)
+    _mark("Qt ready", started)
 
     def save_settings() -> None:
         try:
@@ -312,6 +338,7 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
                          backend_label=softphone.name)
     holder["flow"] = parts.flow
     parts.window.sync_choices(language=language, theme=settings.theme)
+    _mark("window built", started)
 
     async def main() -> int:
         closed = asyncio.Event()

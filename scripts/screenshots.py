@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import math
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -44,16 +45,23 @@ def main(out_dir: Path) -> int:
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # each shot closes its window; the loop goes on
-    db = open_store(None)
-    prepare_data(db)
-    services = build_services(db, login="i.petrova")
-    caller = _caller_with_open_tickets(services)
+    first = open_store(None)
+    prepare_data(first)
+    caller = _caller_with_open_tickets(build_services(first, login="i.petrova"))
+    seeded = Path(first.url.database)
+    first.dispose()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     translations = Translations(app)
     out_dir.mkdir(parents=True, exist_ok=True)
 
     async def shoot(language: str, theme: str, width: int, height: int) -> Path:
+        # each shot on its own copy of the demo database: earlier shots leave no calls behind
+        copy = seeded.with_name(f"shot-{language}-{theme}-{width}.sqlite3")
+        shutil.copyfile(seeded, copy)
+        db = open_store(f"sqlite:///{copy}")
+        services = build_services(db, login="i.petrova")
+        services.database_label = _default_location()  # what a user sees, not this run's temp copy
         translations.install(language)
         apply_theme(app, theme)
         # a quiet centre: only the scripted caller rings, and only this desk answers
@@ -62,7 +70,7 @@ def main(out_dir: Path) -> int:
                                              operator_ring_timeout=600), services.numbers)
         parts = build_window(services=services, softphone=phone, settings=UiSettings(), save_settings=lambda: None,
                              on_language=translations.install, on_theme=lambda t: apply_theme(app, t),
-                             about=AboutInfo(str(db.url.database), phone.name, ""), backend_label=phone.name)
+                             about=AboutInfo(services.database_label, phone.name, ""), backend_label=phone.name)
         window, flow = parts.window, parts.flow
         window.sync_choices(language=language, theme=theme)
         window.resize(width, height)
@@ -84,6 +92,7 @@ def main(out_dir: Path) -> int:
         parts.db_runner.shutdown(wait=True)
         parts.lookup_runner.shutdown(wait=True)
         window.deleteLater()
+        db.dispose()
         return path
 
     async def all_shots() -> None:
@@ -91,7 +100,6 @@ def main(out_dir: Path) -> int:
             print("saved", await shoot(*shot))
 
     loop.run_until_complete(all_shots())
-    db.dispose()
     return 0
 
 
@@ -101,6 +109,18 @@ async def _until(condition, timeout: float = 20.0) -> None:  # noqa: ANN001
         if time.monotonic() > deadline:
             raise TimeoutError("the scripted call did not arrive")
         await asyncio.sleep(0.05)
+
+
+def _default_location() -> str:
+    import platformdirs
+
+    from desktop_agent.paths import APP_AUTHOR, APP_NAME
+
+    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "desktop-agent.sqlite3"
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return path.name
 
 
 def _caller_with_open_tickets(services) -> str:  # noqa: ANN001

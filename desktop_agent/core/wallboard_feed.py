@@ -110,14 +110,16 @@ def agents_needed_near(rate: float, aht: float, goal: float, target_t: float, pa
     def meets(n: int) -> bool:
         return erlang.metrics(rate, aht, n, target_t, patience).service_level >= goal
 
-    n = guess
-    if meets(n):
-        while n > 1 and meets(n - 1):
-            n -= 1
-        return n
-    for n in range(guess + 1, guess + MAX_WALK):
-        if meets(n):
-            return n
+    if meets(guess):
+        for n in range(guess - 1, max(0, guess - MAX_WALK), -1):
+            if not meets(n):
+                return n + 1
+        if guess <= MAX_WALK:
+            return 1
+    else:
+        for n in range(guess + 1, guess + MAX_WALK):
+            if meets(n):
+                return n
     return erlang.agents_needed(rate, aht, goal, target_t, patience=patience)   # a big jump: search afresh
 
 

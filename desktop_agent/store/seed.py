@@ -52,12 +52,14 @@ def seed(db: Database, *, customers: int, tickets: int, interactions: int, agent
     if now is not None and now.tzinfo is None:
         raise SeedError("now must be an aware datetime (use core.domain.utcnow())")
     if (tickets or interactions) and not customers:
-        raise SeedError("tickets and interactions belong to the customers of the same run: give customers too")
+        raise SeedError("tickets and interactions belong to the customers of the same run: "
+                        "give customers too")
     started = time.perf_counter()
     with db.session() as s:
         have_dispositions = s.scalar(select(func.count()).select_from(Disposition))
     if not have_dispositions:
         load_defaults(db)
     restore_indexes(db)  # in case an earlier seed was interrupted while they were set aside
-    return run_seed(db, settings or read_demo_settings(), seed, now or utcnow(), progress, customers=customers,
-                    tickets=tickets, interactions=interactions, agents=agents, started=started)
+    return run_seed(db, settings or read_demo_settings(), seed, now or utcnow(), progress,
+                    customers=customers, tickets=tickets, interactions=interactions, agents=agents,
+                    started=started)

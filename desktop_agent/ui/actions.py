@@ -121,6 +121,7 @@ class ActionRegistry(QObject):
         app = QCoreApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+            self._focus_changed(None, app.focusWidget())
 
     def add(self, spec: ActionSpec, handler: Callable[[], None] | None = None) -> QAction:
         if spec.id in self._specs:

@@ -536,7 +536,7 @@ class ChecklistPane(Pane):
     # ---- the call --------------------------------------------------------------------------
     def follow(self, flow: Any) -> None:
         """Start a run when a call is answered, watch it for cues, and save it when wrap-up is done."""
-        flow.interaction_recorded.connect(lambda call_id, dto: self._interaction_ids.__setitem__(call_id, dto.id))
+        flow.interaction_recorded.connect(self._interaction_recorded)
         flow.call_changed.connect(self._call_changed)
         flow.ticked.connect(lambda: self.update_facts(facts_from_session(flow.current, self._clock())))
 
@@ -546,6 +546,11 @@ class ChecklistPane(Pane):
             self._interaction_ids.pop(summary.call_id, None)
 
         flow.call_finished.connect(finished)
+
+    def _interaction_recorded(self, call_id: str, dto: Any) -> None:
+        self._interaction_ids[call_id] = dto.id
+        while len(self._interaction_ids) > 20:  # missed calls never finish: keep only recent ones
+            self._interaction_ids.pop(next(iter(self._interaction_ids)))
 
     def _call_changed(self, session: Any) -> None:
         if session is None:

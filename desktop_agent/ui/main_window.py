@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._default_state = self.saveState(LAYOUT_VERSION)
         self._set_default_geometry()
-        self.restore_layout()
+        self._restored = self.restore_layout()
+        self._shown_once = False
 
     # ---- composition -----------------------------------------------------------------------
     def _compose_panes(self) -> None:
@@ -320,11 +321,29 @@ class MainWindow(QMainWindow):
         self.settings.window_state = bytes(self.saveState(LAYOUT_VERSION).data())
         self.settings.layout_key = self.layout_key()
 
+    def _default_dock_widths(self) -> None:
+        """Side columns in proportion to the window (docks start at their minimum width otherwise):
+        the caller card about a quarter, templates and checklist a little more, the ticket the rest."""
+        width = self.width()
+        for area, share in ((Qt.DockWidgetArea.LeftDockWidgetArea, 0.24),
+                            (Qt.DockWidgetArea.RightDockWidgetArea, 0.30)):
+            docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == area and d.isVisible()]
+            if docks:
+                self.resizeDocks([docks[0]], [int(width * share)], Qt.Orientation.Horizontal)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._restored:
+                QTimer.singleShot(0, self._default_dock_widths)
+
     def reset_layout(self) -> None:
         for dock in self.docks.values():
             dock.setFloating(False)
             dock.show()
         self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._default_dock_widths()
         self.show_notice(self.tr("Layout reset"))
 
     def show_about(self) -> AboutDialog:

@@ -73,11 +73,11 @@ class ProvisionalContactForm(QWidget):
     contact_chosen = Signal(str, object, bool)  # call id, CustomerDTO, created (True) or linked (False)
 
     def __init__(self, directory: ContactDirectory, interactions: InteractionService, db_runner: ServiceRunner,
-                 lookup_runner: ServiceRunner, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("provisionalContact")
         self.directory, self.interactions = directory, interactions
-        self.db, self.lookups = db_runner, lookup_runner
+        self.db = db_runner
         self.call_id: str | None = None
         self._generation = 0  # suggestions for older input are dropped
         self._busy = False
@@ -192,7 +192,7 @@ class ProvisionalContactForm(QWidget):
             if generation == self._generation:
                 self._show_suggestions(suggestions)
 
-        self.lookups.submit(search, on_result=found, on_error=lambda _e: None, owner=self)
+        self.db.submit(search, on_result=found, on_error=lambda _e: None, owner=self)
 
     def _show_suggestions(self, suggestions: Sequence) -> None:
         self.suggestions.set_suggestions(suggestions)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.core.call_session import CallSession
+from desktop_agent.core.domain import TicketStatus
 from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
 from desktop_agent.core.phone import CallerIdKind, format_international, normalise
 from desktop_agent.core.ports import DispositionDTO, InteractionService, ReferenceData, TicketService
@@ -137,8 +138,8 @@ class ScreenPopCard(Pane):
     pop_painted = Signal(str)                # call id: the card painted the lookup's answer
 
     def __init__(self, flow: CallFlow, directory: ContactDirectory, interactions: InteractionService,
-                 reference: ReferenceData, db_runner: ServiceRunner, *, lookup_runner: ServiceRunner | None = None,
-                 tickets: TicketService | None = None, parent: QWidget | None = None) -> None:
+                 reference: ReferenceData, db_runner: ServiceRunner, *, tickets: TicketService | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screenPopCard")
         self.flow, self.reference, self.tickets, self.db = flow, reference, tickets, db_runner
@@ -205,8 +206,9 @@ class ScreenPopCard(Pane):
         self.alternatives.setWordWrap(True)
         self.alternatives.setProperty("dim", True)
 
-        self.contact_form = ProvisionalContactForm(directory, interactions, db_runner,
-                                                   lookup_runner or flow.lookups, self)
+        # the form's searches go to the database worker, not the call flow's lookup worker: a ringing
+        # call's lookup never waits behind them
+        self.contact_form = ProvisionalContactForm(directory, interactions, db_runner, self)
         self.contact_form.contact_chosen.connect(self._contact_chosen)
 
         self.tickets_heading = QLabel(objectName="openTicketsHeading")
@@ -514,6 +516,21 @@ class ScreenPopCard(Pane):
 
             self.db.submit(lambda: tuple(tickets.search(customer_id=customer.id, open_only=True, limit=20)),
                            on_result=loaded, on_error=lambda _e: None, owner=self)
+
+    def ticket_changed(self, ticket: TicketDTO) -> None:
+        """The editor saved or showed a ticket: keep this caller's open tickets as they are now."""
+        if self.pop is None or self.pop.customer is None or ticket.customer_id != self.pop.customer.id:
+            return
+        others = tuple(t for t in self.pop.open_tickets if t.id != ticket.id)
+        known = len(others) != len(self.pop.open_tickets)
+        if not known and not TicketStatus(ticket.status).is_open:
+            return
+        tickets = tuple(t if t.id != ticket.id else ticket for t in self.pop.open_tickets) if known else \
+            (ticket, *others)
+        tickets = tuple(t for t in tickets if TicketStatus(t.status).is_open)
+        self.pop = replace(self.pop, open_tickets=tickets)
+        self._set_tickets(tickets)
+        self._show_sections(True)
 
     # ---- reference data, language and look -----------------------------------------------
     def _load_dispositions(self) -> None:

@@ -276,7 +276,8 @@ class TemplatesPane(Pane):
         self.customer: CustomerDTO | None = None
         self.ticket: TicketDTO | None = None
         self._call_id: str | None = None
-        self._search_seq = 0
+        self._search_seq = 0    # the newest search asked for
+        self._answered_seq = 0  # the newest search whose results are shown
         self._results: tuple[TemplateDTO, ...] = ()
         self._language = current_language()
         self.rendered: Rendered | None = None  # the preview's render outcome, for the warnings line
@@ -465,12 +466,13 @@ class TemplatesPane(Pane):
         self._search_seq += 1
         seq, query, category = self._search_seq, self.search.text(), self.category.currentData()
         self.db.submit(self.templates.search, self._language, query, category=category, limit=RESULT_LIMIT,
-                       on_result=lambda found: self._found(seq, found), on_error=self._failed, owner=self)
+                       on_result=lambda found: self._found(seq, found),
+                       on_error=lambda exc: self._search_failed(seq, exc), owner=self)
 
     @property
     def searching(self) -> bool:
         """A search is waiting to start or to answer (tests wait on this)."""
-        return self._debounce.isActive() or self._search_seq != getattr(self, "_answered_seq", 0)
+        return self._debounce.isActive() or self._search_seq != self._answered_seq
 
     def _found(self, seq: int, found: Any) -> None:
         if seq != self._search_seq:
@@ -491,6 +493,11 @@ class TemplatesPane(Pane):
                            else self.tr("No templates in this category."))
         self.empty.setVisible(not results)
         self._show_preview()
+
+    def _search_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._search_seq:
+            self._answered_seq = seq
+            self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         self.notice.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

@@ -107,10 +107,11 @@ def style_sheet(s: Scheme) -> str:
 QToolTip {{ border: 1px solid {s.border}; padding: 4px; }}
 QDockWidget::title {{ padding: 4px 6px; background: {s.button}; }}
 QToolBar#callBar {{ spacing: 6px; padding: 4px; border-bottom: 1px solid {s.border}; }}
-QToolBar#callBar QToolButton {{ padding: 4px 8px; border: 1px solid transparent; border-radius: 4px; }}
-QToolBar#callBar QToolButton:hover {{ border-color: {s.border}; background: {s.button}; }}
+QToolBar#callBar QToolButton {{ padding: 4px 8px; border: 1px solid {s.border}; border-radius: 4px;
+    background: {s.base}; }}
+QToolBar#callBar QToolButton:hover {{ background: {s.button}; }}
 QToolBar#callBar QToolButton:checked {{ background: {s.button}; border-color: {s.highlight}; }}
-QToolBar#callBar QToolButton:disabled {{ color: {s.dim_text}; }}
+QToolBar#callBar QToolButton:disabled {{ color: {s.dim_text}; border-color: {s.button}; background: transparent; }}
 QLabel#statePill {{ border-radius: 10px; padding: 3px 12px; font-weight: 600; color: #ffffff; }}
 QLabel#callTimer, QLabel#wrapupCountdown {{ font-family: "DejaVu Sans Mono", "Consolas", monospace;
     font-size: 15px; font-weight: 600; }}

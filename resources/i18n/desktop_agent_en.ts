@@ -591,7 +591,7 @@
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”</translation>
     </message>
     <message>
         <source>&amp;Caller:</source>
@@ -1082,11 +1082,11 @@ F1 lists every shortcut.</translation>
     </message>
     <message>
         <source>↻ Repeat: %1 in 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>↻ Repeat: %1 in 7 days</translation>
     </message>
     <message>
         <source>Repeat caller: %1 contacts in the last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat caller: %1 contacts in the last 7 days</translation>
     </message>
     <message>
         <source>Open tickets (%1)</source>
@@ -1468,15 +1468,15 @@ Language: %3</translation>
     </message>
     <message>
         <source>A new ticket filled in from the call</source>
-        <translation type="unfinished"></translation>
+        <translation>A new ticket filled in from the call</translation>
     </message>
     <message>
         <source>Link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Link…</translation>
     </message>
     <message>
         <source>Link the call to one of the caller&apos;s open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Link the call to one of the caller&apos;s open tickets</translation>
     </message>
     <message>
         <source>No ticket open.
@@ -1504,7 +1504,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
     </message>
     <message>
         <source>Save the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the ticket</translation>
     </message>
     <message>
         <source>Escalate to the next tier; a reason is required (Ctrl+Shift+U)</source>
@@ -1594,47 +1594,47 @@ F2 — the caller card: Enter opens one of their tickets</translation>
     <name>TicketHeader</name>
     <message>
         <source>SLA: %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA: %1 h</translation>
     </message>
     <message>
         <source>The SLA clock starts when the ticket is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>The SLA clock starts when the ticket is saved</translation>
     </message>
     <message>
         <source>SLA: overdue by %1</source>
-        <translation type="unfinished">SLA: overdue by %1</translation>
+        <translation>SLA: overdue by %1</translation>
     </message>
     <message>
         <source>SLA: stopped (resolved)</source>
-        <translation type="unfinished">SLA: stopped (resolved)</translation>
+        <translation>SLA: stopped (resolved)</translation>
     </message>
     <message>
         <source>SLA: %1 left</source>
-        <translation type="unfinished">SLA: %1 left</translation>
+        <translation>SLA: %1 left</translation>
     </message>
     <message>
         <source>Due %1</source>
-        <translation type="unfinished">Due %1</translation>
+        <translation>Due %1</translation>
     </message>
     <message>
         <source>Support tier</source>
-        <translation type="unfinished">Support tier</translation>
+        <translation>Support tier</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished">Reload</translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>Show the stored version; your unsaved changes are dropped</source>
-        <translation type="unfinished">Show the stored version; your unsaved changes are dropped</translation>
+        <translation>Show the stored version; your unsaved changes are dropped</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished">Merge</translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>Take the stored version and keep your changed fields on top</source>
-        <translation type="unfinished">Take the stored version and keep your changed fields on top</translation>
+        <translation>Take the stored version and keep your changed fields on top</translation>
     </message>
 </context>
 <context>
@@ -1707,11 +1707,11 @@ F2 — the caller card: Enter opens one of their tickets</translation>
     <name>TicketListModel</name>
     <message>
         <source>SLA: overdue by %1</source>
-        <translation type="unfinished">SLA: overdue by %1</translation>
+        <translation>SLA: overdue by %1</translation>
     </message>
     <message>
         <source>SLA: %1 left</source>
-        <translation type="unfinished">SLA: %1 left</translation>
+        <translation>SLA: %1 left</translation>
     </message>
     <message>
         <source>No.</source>
@@ -1842,15 +1842,15 @@ F2 — the caller card: Enter opens one of their tickets</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1 min</translation>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import re
+import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import phonenumbers
 import pytest
 from sqlalchemy import func, inspect, select, text
@@ -15,8 +18,8 @@ from sqlalchemy import func, inspect, select, text
 from desktop_agent import cli
 from desktop_agent.core.domain import Priority, TicketStatus, Tier, sla_due
 from desktop_agent.core.phone import CallerIdKind, normalise
-from desktop_agent.store.seeding import bulk
 from desktop_agent.store.database import Database, make_engine, parse_url
+from desktop_agent.store.defaults import read_demo_settings
 from desktop_agent.store.migrate import upgrade
 from desktop_agent.store.models import (
     Agent,
@@ -35,6 +38,10 @@ from desktop_agent.store.seed import (
     restore_indexes,
     seed,
 )
+from desktop_agent.store.seeding import bulk
+from desktop_agent.store.seeding.draws import EPOCH, Clock, Ids
+from desktop_agent.store.seeding.phones import Population, raw_caller_ids
+from desktop_agent.store.seeding.ticket_numbers import SeedTicketNumbers
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 NUMBER = re.compile(r"^\d{4}-[0-9A-HJKMNP-TV-Z]{6}$")
@@ -71,8 +78,79 @@ def test_every_plan_gives_valid_numbers():
                 assert normalise(raw).e164 == number, raw
 
 
+def test_batch_numbers_are_the_plans_numbers():
+    rng = random.Random(4)
+    for plan in PLANS:
+        offset = rng.randrange(plan.space)
+        slots = np.array([rng.randrange(3 * 10**6) for _ in range(300)] + [0, 1, 2, 3 * 10**6 - 1])
+        assert plan.numbers(slots, offset) == [plan.number(s, offset) for s in slots.tolist()]
+
+
+def test_population_phones_and_callers():
+    population = Population(random.Random(2), read_demo_settings().mix)
+    ks = np.arange(5000, 8000)
+    owners, slots, e164s, labels = population.phones(ks)
+    assert slots.tolist() == sorted(slots.tolist()) and len(set(e164s)) == len(e164s)
+    assert all(3 * ks[o] <= s <= 3 * ks[o] + 2 for o, s in zip(owners, slots.tolist(), strict=True))
+    assert set(labels) <= {"mobile", "home", "work"}
+    by_owner: dict[int, list[str]] = {}
+    for owner, e164 in zip(owners, e164s, strict=True):
+        by_owner.setdefault(owner, []).append(e164)
+    assert sorted(by_owner) == list(range(len(ks))) and {len(v) for v in by_owner.values()} == {1, 2, 3}
+    english = population.english(ks).tolist()
+    assert 0.05 < sum(english) / len(ks) < 0.5
+    for i in range(0, len(ks), 97):  # English speakers mostly have US or UK numbers, Russians Russian ones
+        assert by_owner[i][0].startswith(("+1", "+44", "+7")) and (english[i] or by_owner[i][0].startswith("+7"))
+
+    first = population.callers(ks, np.zeros(len(ks)), np.zeros(len(ks)))
+    assert first == [by_owner[i][0] for i in range(len(ks))]
+    other = population.callers(ks, np.ones(len(ks)) * 0.9, np.linspace(0, 0.999, len(ks)))
+    assert all(n in by_owner[i] for i, n in enumerate(other))
+    assert sum(n != by_owner[i][0] for i, n in enumerate(other)) > 300
+    raw = raw_caller_ids(other, np.linspace(0, 0.999, len(other)))
+    assert all(normalise(r).e164 == n for r, n in zip(raw, other, strict=True))
+    assert 0.4 < sum(r == n for r, n in zip(raw, other, strict=True)) / len(raw) < 0.6
+
+
+def test_ids_are_increasing_uuid7_shapes():
+    ids = Ids(int(NOW.timestamp() * 1000) - 2**32, 0x1234_5678_9ABC_DEF0)
+    batch = ids.range(0, 5000)
+    parsed = [uuid.UUID(h) for h in batch]
+    assert all(u.version == 7 and u.variant == uuid.RFC_4122 for u in parsed)
+    assert batch == sorted(batch) and len(set(batch)) == 5000
+    assert ids(4321) == batch[4321] and ids.of(np.array([7, 3])) == [batch[7], batch[3]]
+
+
+def test_time_texts_are_what_sqlalchemy_stores_on_sqlite():
+    clock = Clock(NOW)
+    g = np.random.default_rng(3)
+    secs = np.concatenate([clock.moments(g, 2000), [0, 86399, 86400, clock.now, clock.window_start]])
+    expected = [(EPOCH + timedelta(seconds=s)).strftime("%Y-%m-%d %H:%M:%S.%f") for s in secs.tolist()]
+    assert clock.texts(secs) == expected and clock.text(int(secs[7])) == expected[7]
+    present = secs % 2 == 0
+    assert clock.texts(secs, present) == [t if p else None for t, p in zip(expected, present, strict=True)]
+    moments = secs[:2000]
+    assert clock.window_start <= moments.min() and moments.max() <= clock.latest
+    hours = Counter(((moments % 86400) // 3600).tolist())
+    assert hours[8] > 5 * hours[0]  # 11:00 Moscow time is busy, 03:00 is quiet
+    assert Clock.year_months(np.array([0, clock.now])).tolist() == [7001, 2611]
+
+
+def test_generated_ticket_numbers_are_unique_and_skip_taken_ones():
+    months = np.array([2609, 2610, 2611])[np.random.default_rng(5).integers(0, 3, 60_000)]
+    numbers = SeedTicketNumbers(77, set())
+    made = numbers.numbers(months[:30_000]) + numbers.numbers(months[30_000:])
+    assert len(set(made)) == 60_000 and all(NUMBER.match(n) for n in made)
+    assert [int(n[:4]) for n in made] == months.tolist()
+    taken = set(made[:500])
+    again = SeedTicketNumbers(77, taken).numbers(months[:1000])  # the same salt: would repeat made[:1000]
+    assert not taken & set(again) and len(set(again)) == 1000
+    assert [int(n[:4]) for n in again] == months[:1000].tolist()
+
+
 def test_seed_counts_and_shapes(db):
     summary = small_seed(db)
+    assert gc.isenabled()  # paused while rows were generated, and back on
     assert {k: summary[k] for k in ("agents", "customers", "tickets", "interactions")} == \
         {"agents": 12, "customers": 200, "tickets": 80, "interactions": 300}
     assert summary["ticket_history"] == count(db, TicketHistory) > 80

@@ -119,11 +119,11 @@ def desk(qtbot, qloop, seeded_file, tmp_path) -> Desk:
                     queue_log=lambda records: queue_log.append(db.engine, records), agent=agent,
                     db_runner=db_runner, lookup_runner=lookup_runner)
     contacts = CrmContactDirectory(screen_pops.registry, db, ORIGIN)
-    card = ScreenPopCard(flow, contacts, interactions, reference, db_runner, lookup_runner=lookup_runner,
-                         tickets=tickets)
+    card = ScreenPopCard(flow, contacts, interactions, reference, db_runner, tickets=tickets)
     editor = TicketEditor(flow, tickets, reference, db_runner, agent=agent)
     card.open_ticket.connect(editor.open_ticket)
     card.customer_changed.connect(editor.set_call_customer)
+    editor.ticket_shown.connect(card.ticket_changed)
     for pane, size in ((card, (380, 760)), (editor, (900, 700))):
         qtbot.addWidget(pane)
         pane.resize(*size)

@@ -325,10 +325,12 @@ def test_the_words_are_russian_with_the_russian_catalogue(env, qapp):
     translations = Translations(qapp)
     try:
         assert translations.install("ru")
+        qapp.processEvents()  # LanguageChange is posted to every widget
         assert pane.title() == "Чек-лист конфликта"
         words = [pane.caller_type.itemText(i) for i in range(pane.caller_type.count())]
         assert "Агрессивный" in words and "Завышенные ожидания" in words
         assert pane.switch_yes.text() == "Переключить"
     finally:
         translations.install("en")
+        qapp.processEvents()
     assert pane.title() == "Conflict checklist" and pane.caller_type.itemText(1) == "Aggressive"

@@ -204,3 +204,24 @@ def test_card_rows_are_models_not_widgets(desk, qloop):  # noqa: F811
     assert desk.card.ticket_table.indexWidget(desk.card.ticket_model.index(0, 0)) is None
     assert desk.card.ticket_model.rowCount(desk.card.ticket_model.index(0, 0)) == 0
     assert desk.card.ticket_model.data(QModelIndex()) is None
+
+
+def test_language_switch_mid_call_keeps_what_was_typed(desk, qloop, qapp):  # noqa: F811
+    from desktop_agent.ui.i18n import Translations
+
+    card, form = desk.card, desk.card.contact_form
+    ring(desk, "+7 999 888-77-66", qloop)
+    qloop.run_until_complete(until(lambda: card.lookup_state == "done", what="the lookup"))
+    form.name.setText("Орлова Мария")
+    form.notes.setPlainText("Перезвонить после обеда")
+    translations = Translations(qapp)
+    try:
+        assert translations.install("ru")
+        qapp.processEvents()
+        assert card.name.text() == "Неизвестный абонент" and card.title() == "Абонент"
+        assert form.save_button.text() == "Сохранить контакт"
+        assert form.name.text() == "Орлова Мария" and form.notes.toPlainText() == "Перезвонить после обеда"
+    finally:
+        translations.install("en")
+        qapp.processEvents()
+    assert card.name.text() == "Unknown caller" and form.name.text() == "Орлова Мария"

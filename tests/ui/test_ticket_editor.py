@@ -68,6 +68,8 @@ def test_new_ticket_from_the_call(desk, qloop):  # noqa: F811
     assert kinds == ["created", "link"]
     qloop.run_until_complete(until(lambda: len(editor.history.model.entries) == 2, what="the history tab"))
     assert "History (2)" == editor.tabs.tabText(1)
+    card_subjects = [desk.card.ticket_model.ticket(r).subject for r in range(desk.card.ticket_model.rowCount())]
+    assert card_subjects[0] == "Двойное списание за октябрь" and len(card_subjects) == 3  # the card follows
 
 
 def test_edit_and_save_writes_history(desk, qloop):  # noqa: F811

@@ -77,6 +77,7 @@ def test_the_qm_files_are_built_from_the_ts_files(tmp_path):
         assert shipped.read_bytes() == built.read_bytes(), f"{shipped.name} is stale: run scripts/update_translations.sh"
 
 
+@pytest.mark.gui
 def test_russian_catalogue_loads_and_translates(qapp):
     translator = QTranslator()
     assert translator.load("desktop_agent_ru", str(I18N))

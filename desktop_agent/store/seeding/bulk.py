@@ -24,7 +24,8 @@ COLUMNS = {
     "tickets": ("id", "number", "customer_id", "subject", "description", "category", "priority", "status",
                 "tier", "assignee_id", "created_by_id", "created_at", "updated_at", "sla_due_at",
                 "resolved_at", "version"),
-    "ticket_history": ("id", "ticket_id", "at", "agent_id", "kind", "field", "old_value", "new_value", "comment"),
+    "ticket_history": ("id", "ticket_id", "at", "agent_id", "kind", "field", "old_value", "new_value",
+                       "comment"),
     "interactions": ("id", "callid", "direction", "caller_id_raw", "caller_number", "customer_id", "queue",
                      "agent_id", "offered_at", "answered_at", "ended_at", "hold_seconds", "wrapup_seconds",
                      "disposition_code", "notes", "ticket_id"),
@@ -85,7 +86,8 @@ class SqliteWriter(BulkWriter):
             self.conn.execute(f"PRAGMA {pragma}={value}")
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"  # noqa: S608
+        places = ", ".join("?" * len(columns))
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({places})"  # noqa: S608
         self.conn.executemany(sql, rows)
 
     def _restore_session(self) -> None:

@@ -37,8 +37,9 @@ class SeedContext:
         rng = random.Random(seed)
         base_ms = int(now.timestamp() * 1000) - 2**32  # about 50 days before now: "created" in the past
         ids = {kind: Ids(base_ms, rng.getrandbits(64)) for kind in ID_KINDS}
-        return cls(settings=settings, seed=seed, clock=Clock(now), rng=rng, ids=ids,
-                   population=Population(rng, settings.mix), pools=NamePools.build(seed, settings.popular_names))
+        population = Population(rng, settings.mix)
+        return cls(settings=settings, seed=seed, clock=Clock(now), rng=rng, ids=ids, population=population,
+                   pools=NamePools.build(seed, settings.popular_names))
 
     def stream(self, stage: int, start: int) -> np.random.Generator:
         """The numpy random stream of a stage starting at running index `start`: the same for the same seed,
@@ -46,5 +47,6 @@ class SeedContext:
         return np.random.default_rng([abs(self.seed), stage, start])  # random.Random ignores the sign too
 
     def customer_indexes(self, g: np.random.Generator, n: int) -> np.ndarray:
-        """Who calls or has the ticket: loyal (older) customers more often, the first 1% about 5% of contacts."""
+        """Who calls or has the ticket: loyal (older) customers more often (the first 1% of customers
+        make about 5% of the contacts)."""
         return self.c0 + (self.n_customers * g.random(n) ** 1.5).astype(np.int64)

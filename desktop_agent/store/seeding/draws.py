@@ -19,6 +19,13 @@ EPOCH = datetime(1970, 1, 1)  # stored times are naive UTC
 DAY = 86400
 
 
+def ascii_rows(chars: np.ndarray) -> list[str]:
+    """Each row of a 2-D uint8 array of ASCII codes as a string."""
+    width = chars.shape[1]
+    text = chars.tobytes().decode("ascii")
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
 def weighted(weights: dict[Any, float], size: int = 1000) -> tuple[Any, ...]:
     """A lookup table for weighted draws in O(1): table[int(u * len(table))] for a uniform u."""
     total = sum(weights.values())
@@ -35,6 +42,11 @@ def objects(values: Sequence[Any]) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = list(values)
     return out
+
+
+def whole(x: np.ndarray) -> np.ndarray:
+    """Whole numbers (seconds, mostly) of non-negative draws, truncated as int() does."""
+    return x.astype(np.int64)
 
 
 def pick(table: np.ndarray, u: np.ndarray) -> np.ndarray:
@@ -58,8 +70,8 @@ class GroupedChoices:
 
 
 # Calls by hour of the day, Moscow time (UTC+3): a contact centre's daily curve.
-_MSK_HOURS = {0: 0.3, 1: 0.2, 2: 0.1, 3: 0.1, 4: 0.1, 5: 0.2, 6: 0.5, 7: 1.2, 8: 3, 9: 6, 10: 9, 11: 10, 12: 9,
-              13: 8, 14: 8.5, 15: 9, 16: 9, 17: 8, 18: 6, 19: 4.5, 20: 3.5, 21: 2.5, 22: 1.5, 23: 0.7}
+_MSK_HOURS = {0: 0.3, 1: 0.2, 2: 0.1, 3: 0.1, 4: 0.1, 5: 0.2, 6: 0.5, 7: 1.2, 8: 3, 9: 6, 10: 9, 11: 10,
+              12: 9, 13: 8, 14: 8.5, 15: 9, 16: 9, 17: 8, 18: 6, 19: 4.5, 20: 3.5, 21: 2.5, 22: 1.5, 23: 0.7}
 _UTC_HOURS = np.array(weighted({(h - 3) % 24: w for h, w in _MSK_HOURS.items()}), dtype=np.int64)
 
 
@@ -90,21 +102,30 @@ class Clock:
         day, rem = divmod(sec, DAY)
         return self._date(day) + _clock_times()[rem]
 
-    def texts(self, secs: np.ndarray) -> list[str]:
+    def texts(self, secs: np.ndarray, present: np.ndarray | None = None) -> list[str | None]:
+        """:meth:`text` of each moment (None where `present` is False), written digit by digit into one
+        byte array: twice as fast as a list comprehension over date and time lookups."""
+        if present is not None:
+            return [t if p else None for t, p in zip(self.texts(secs), present.tolist(), strict=True)]
         if not len(secs):
             return []
         days, rems = np.divmod(secs, DAY)
         first = int(days.min())
-        dates = [self._date(d) for d in range(first, int(days.max()) + 1)]
-        times = _clock_times()
-        return [dates[d] + times[r] for d, r in zip((days - first).tolist(), rems.tolist(), strict=True)]
+        dates = "".join(self._date(d) for d in range(first, int(days.max()) + 1))
+        out = np.empty((len(secs), 26), dtype=np.uint8)  # YYYY-MM-DD HH:MM:SS.000000
+        out[:, :10] = np.frombuffer(dates.encode("ascii"), dtype=np.uint8).reshape(-1, 10)[days - first]
+        out[:, 10:] = np.frombuffer(b" 00:00:00.000000", dtype=np.uint8)
+        for column, value in ((11, rems // 3600), (14, rems // 60 % 60), (17, rems % 60)):
+            out[:, column] += (value // 10).astype(np.uint8)
+            out[:, column + 1] += (value % 10).astype(np.uint8)
+        return ascii_rows(out)
 
     def moments(self, g: np.random.Generator, n: int) -> np.ndarray:
         """Moments in the last 90 days, on the contact centre's daily curve, none after `latest`."""
-        sec = (self.window_start + (g.random(n) * 91).astype(np.int64) * DAY + pick(_UTC_HOURS, g.random(n)) * 3600
-               + (g.random(n) * 3600).astype(np.int64))
-        late_days = np.maximum(0, sec - self.latest + DAY - 1) // DAY  # whole days back to no later than latest
-        return sec - late_days * DAY
+        day, hour = whole(g.random(n) * 91), pick(_UTC_HOURS, g.random(n))
+        sec = self.window_start + day * DAY + hour * 3600 + whole(g.random(n) * 3600)
+        days_back = np.maximum(0, sec - self.latest + DAY - 1) // DAY  # the fewest that end up before latest
+        return sec - days_back * DAY
 
     @staticmethod
     def year_months(secs: np.ndarray) -> np.ndarray:

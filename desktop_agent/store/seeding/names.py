@@ -63,7 +63,8 @@ class NamePools:
         ru_male = (weighted(draw(ru.first_name_male), popular.get("male", [])),
                    male_mid + tuple(m for m in male_mid if m[:4] in stems) * 6, draw(ru.last_name_male))
         ru_female = (weighted(draw(ru.first_name_female), popular.get("female", [])),
-                     female_mid + tuple(m for m in female_mid if m[:4] in stems) * 6, draw(ru.last_name_female))
+                     female_mid + tuple(m for m in female_mid if m[:4] in stems) * 6,
+                     draw(ru.last_name_female))
         en_male, en_female, en_last = draw(en.first_name_male), draw(en.first_name_female), draw(en.last_name)
         names = {n for group in (ru_male, ru_female) for part in group for n in part}
         latin = {n: _latin(n) for n in names | set(en_male) | set(en_female) | set(en_last)}

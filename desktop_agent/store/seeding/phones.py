@@ -73,7 +73,8 @@ US = NumberPlan("us", "mobile", tuple("+1" + c for c in (
     "212 646 718 917 415 650 617 312 773 202 305 404 512 206 303 213 310 702 480 215".split())),
     len(_NANP) * 10_000, exchanges=_NANP)
 UK_MOBILE = NumberPlan("uk_mobile", "mobile", ("+4474", "+4475", "+4478", "+4473"), 10**8, width=8)
-UK_LANDLINE = NumberPlan("uk_landline", "home", ("+44207", "+44208", "+44203", "+44161"), 8 * 10**6, 2 * 10**6)
+UK_LANDLINE = NumberPlan("uk_landline", "home", ("+44207", "+44208", "+44203", "+44161"), 8 * 10**6,
+                         2 * 10**6)
 # Callers no customer has: codes no customer gets, so an "unknown caller" really is unknown.
 RU_UNKNOWN = NumberPlan("ru_unknown", "mobile", ("+7958", "+7966", "+7977", "+7978"), 10**7)
 PLANS = (RU_MOBILE, RU_LANDLINE, US, UK_MOBILE, UK_LANDLINE, RU_UNKNOWN)
@@ -83,7 +84,8 @@ assert all(len(p.prefixes) % 3 for p in PLANS)
 
 
 class _PlanTable:
-    """Which range a number comes from, by a 16-bit draw: the first plan whose cumulative share is above it."""
+    """Which range a number comes from, by a 16-bit draw: the first plan whose cumulative share is above
+    the draw."""
 
     def __init__(self, shares: tuple[tuple[float, NumberPlan], ...]) -> None:
         self.cuts = np.array([cut for cut, _ in shares])
@@ -149,7 +151,8 @@ class Population:
         rows, j = rows[order], j[order]
         slots = 3 * ks.astype(np.int64)[rows] + j
         plan = plans[rows, j]
-        labels = [(_MORE_LABELS if jj else _FIRST_LABELS)[p] for jj, p in zip(j.tolist(), plan.tolist(), strict=True)]
+        labels = [(_MORE_LABELS if later else _FIRST_LABELS)[p]
+                  for later, p in zip(j.tolist(), plan.tolist(), strict=True)]
         return rows.tolist(), slots, self._numbers(slots, plan), labels
 
     def callers(self, ks: np.ndarray, u_other: np.ndarray, u_which: np.ndarray) -> list[str]:
@@ -162,26 +165,44 @@ class Population:
         return RU_UNKNOWN.numbers(draws, self.offsets[PLANS.index(RU_UNKNOWN)])
 
 
+# The shapes a PBX or carrier really delivers a number in, as (E.164, national part) -> text.
+_RU_SHAPES = (
+    lambda e, n: e, lambda e, n: "8" + n, lambda e, n: "7" + n,
+    lambda e, n: f"+7 {n[:3]} {n[3:6]}-{n[6:8]}-{n[8:]}",
+    lambda e, n: f"8 ({n[:3]}) {n[3:6]}-{n[6:8]}-{n[8:]}",
+    lambda e, n: f"sip:{e}@192.0.2.10", lambda e, n: f"<sip:8{n}@192.0.2.10;user=phone>",
+    lambda e, n: f"tel:{e}",
+)
+_NANP_SHAPES = (
+    lambda e, n: e, lambda e, n: f"+1 ({n[:3]}) {n[3:6]}-{n[6:]}", lambda e, n: "001" + n,
+    lambda e, n: "8101" + n, lambda e, n: f"sip:{e}@192.0.2.10",
+)
+_OTHER_SHAPES = (  # the national part here keeps the country code: +44 20 7946 0000 -> 442079460000
+    lambda e, n: e, lambda e, n: f"+{n[:2]} {n[2:6]} {n[6:]}", lambda e, n: "00" + n, lambda e, n: "810" + n,
+    lambda e, n: f"sip:{e}@192.0.2.10",
+)
+
+
+def _shapes(e164: str) -> tuple[tuple, str]:
+    if e164.startswith("+7"):
+        return _RU_SHAPES, e164[2:]
+    if e164.startswith("+1"):
+        return _NANP_SHAPES, e164[2:]
+    return _OTHER_SHAPES, e164[1:]
+
+
 def caller_id_formats(e164: str) -> list[str]:
     """The shapes a PBX or carrier really delivers this number in; all normalise back to `e164`."""
-    if e164.startswith("+7"):
-        n = e164[2:]
-        return [e164, "8" + n, "7" + n, f"+7 {n[:3]} {n[3:6]}-{n[6:8]}-{n[8:]}",
-                f"8 ({n[:3]}) {n[3:6]}-{n[6:8]}-{n[8:]}", f"sip:{e164}@192.0.2.10",
-                f"<sip:8{n}@192.0.2.10;user=phone>", f"tel:{e164}"]
-    if e164.startswith("+1"):
-        n = e164[2:]
-        return [e164, f"+1 ({n[:3]}) {n[3:6]}-{n[6:]}", "001" + n, "8101" + n, f"sip:{e164}@192.0.2.10"]
-    n = e164[1:]
-    return [e164, f"+{n[:2]} {n[2:6]} {n[6:]}", "00" + n, "810" + n, f"sip:{e164}@192.0.2.10"]
+    shapes, national = _shapes(e164)
+    return [shape(e164, national) for shape in shapes]
 
 
 def raw_caller_ids(numbers: list[str], u: np.ndarray) -> list[str]:
     """What the PBX delivers for each number: E.164 as it is half the time, else one of its other shapes."""
     choice = (u * 1000).astype(np.int64).tolist()
-    return [e164 if c < 500 else _one_format(e164, c) for e164, c in zip(numbers, choice, strict=True)]
+    return [e164 if c < 500 else _one_shape(e164, c) for e164, c in zip(numbers, choice, strict=True)]
 
 
-def _one_format(e164: str, choice: int) -> str:
-    formats = caller_id_formats(e164)
-    return formats[choice % len(formats)]
+def _one_shape(e164: str, choice: int) -> str:
+    shapes, national = _shapes(e164)
+    return shapes[choice % len(shapes)](e164, national)

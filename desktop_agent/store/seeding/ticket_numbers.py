@@ -8,9 +8,10 @@ from datetime import datetime
 import numpy as np
 
 from desktop_agent.core.domain import utcnow
+from desktop_agent.store.seeding.draws import ascii_rows
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # no I, L, O, U: nothing to misread over the phone
-_PAIRS = tuple(a + b for a in CROCKFORD for b in CROCKFORD)  # 10 bits -> two characters
+_CROCKFORD_CODES = np.frombuffer(CROCKFORD.encode("ascii"), dtype=np.uint8)
 _SYSRANDOM = random.SystemRandom()
 _M30 = np.uint64((1 << 30) - 1)
 
@@ -48,10 +49,13 @@ class SeedTicketNumbers:
     def _format(self, months: np.ndarray, counters: np.ndarray) -> list[str]:
         start = (counters + np.uint64(self.salt) + months.astype(np.uint64) * np.uint64(0x9E3779B1)) & _M30
         bits = _scramble(start)
-        p = _PAIRS
-        return [f"{m:04d}-{p[a]}{p[b]}{p[c]}" for m, a, b, c in
-                zip(months.tolist(), (bits >> np.uint64(20)).tolist(),
-                    ((bits >> np.uint64(10)) & np.uint64(1023)).tolist(), (bits & np.uint64(1023)).tolist(), strict=True)]
+        out = np.empty((len(months), 11), dtype=np.uint8)  # YYMM-XXXXXX
+        out[:, 4] = ord("-")
+        for column, place in enumerate((1000, 100, 10, 1)):
+            out[:, column] = 48 + months // place % 10
+        for column, shift in enumerate((25, 20, 15, 10, 5, 0), start=5):
+            out[:, column] = _CROCKFORD_CODES[(bits >> np.uint64(shift)) & np.uint64(31)]
+        return ascii_rows(out)
 
     def _take(self, month: int, count: int) -> int:
         first = self.next.get(month, 0)
@@ -66,10 +70,11 @@ class SeedTicketNumbers:
         ordered = months[order]
         starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
         sizes = np.diff(np.concatenate((starts, [len(months)])))
-        firsts = [self._take(m, size) for m, size in zip(ordered[starts].tolist(), sizes.tolist(), strict=True)]
-        rank = np.arange(len(months)) - np.repeat(starts, sizes) + np.repeat(np.array(firsts, dtype=np.int64), sizes)
+        firsts = [self._take(month, size)
+                  for month, size in zip(ordered[starts].tolist(), sizes.tolist(), strict=True)]
+        rank = np.arange(len(months)) - np.repeat(starts, sizes)  # place among the batch's tickets that month
         counters = np.empty(len(months), dtype=np.uint64)
-        counters[order] = rank
+        counters[order] = rank + np.repeat(np.array(firsts, dtype=np.int64), sizes)
         out = self._format(months, counters)
         if self.taken:
             for i, number in enumerate(out):

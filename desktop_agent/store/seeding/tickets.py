@@ -12,11 +12,21 @@ import numpy as np
 from desktop_agent.core.domain import Priority, TicketStatus, sla_due
 from desktop_agent.store.seeding.calls import ticket_calls
 from desktop_agent.store.seeding.context import BATCH, SeedContext
-from desktop_agent.store.seeding.draws import DAY, EPOCH, Clock, GroupedChoices, objects, pick, weighted
+from desktop_agent.store.seeding.draws import (
+    DAY,
+    EPOCH,
+    Clock,
+    GroupedChoices,
+    objects,
+    pick,
+    weighted,
+    whole,
+)
 from desktop_agent.store.seeding.ticket_numbers import SeedTicketNumbers
 
 _STATUSES = ("new", "open", "pending", "escalated", "resolved", "closed")
-_NEW, _ESCALATED, _RESOLVED, _CLOSED = (_STATUSES.index(s) for s in ("new", "escalated", "resolved", "closed"))
+_NEW, _ESCALATED, _RESOLVED, _CLOSED = (_STATUSES.index(s) for s in ("new", "escalated", "resolved",
+                                                                     "closed"))
 _PRIORITIES = tuple(p.value for p in Priority)
 _TIERS = ("L1", "L2", "L3")
 assert set(_STATUSES) == {s.value for s in TicketStatus}
@@ -40,12 +50,20 @@ _SLA_SECONDS = np.array([int((sla_due(EPOCH, Priority(p)) - EPOCH).total_seconds
 _STAGE = 2  # this stage's numpy stream
 
 
-def _ints(x: np.ndarray) -> np.ndarray:
-    return x.astype(np.int64)
+def _history(ids: list[str], tickets: list[str], created: list[str], updated: list[str], creators: list[str],
+             assignees: list[str | None], statuses: list[str]) -> list[tuple]:
+    """Each ticket's "created" entry (id 2t) and, unless it is still new, its status change (id 2t+1)."""
+    rows = []
+    for h_created, h_change, tid, created_at, updated_at, by, assigned, status in zip(
+            ids[0::2], ids[1::2], tickets, created, updated, creators, assignees, statuses, strict=True):
+        rows.append((h_created, tid, created_at, by, "created", None, None, None, None))
+        if status != "new":
+            rows.append((h_change, tid, updated_at, assigned or by, "change", "status", "new", status, None))
+    return rows
 
 
 def ticket_batches(ctx: SeedContext, t0: int, n: int, linked: int, i0: int, taken: set[str],
-            ticket_code: str | None) -> Iterator[tuple[int, dict[str, list[tuple]]]]:
+                   ticket_code: str | None) -> Iterator[tuple[int, dict[str, list[tuple]]]]:
     """Batches of tickets t0 .. t0+n-1 with their history; the first `linked` also get the call they were
     opened in (interactions i0..). `taken`: ticket numbers already in the database for these months.
     Yields (tickets done, rows per table)."""
@@ -65,7 +83,6 @@ def ticket_batches(ctx: SeedContext, t0: int, n: int, linked: int, i0: int, take
         category = pick(category_table, g.random(m))
         group = 2 * category + ctx.population.english(ks)
         created = clock.moments(g, m)
-        subject = subjects.pick(group, g.random(m)).tolist()
         description = [f"{a} {b}" if more and a != b else a for a, b, more in zip(
             descriptions.pick(group, g.random(m)).tolist(), descriptions.pick(group, g.random(m)).tolist(),
             (g.random(m) < 0.4).tolist(), strict=True)]
@@ -73,40 +90,34 @@ def ticket_batches(ctx: SeedContext, t0: int, n: int, linked: int, i0: int, take
         age, u = clock.now - created, g.random(m)
         status = np.where(age < 2 * DAY, pick(_STATUS_YOUNG, u),
                           np.where(age < 14 * DAY, pick(_STATUS_WEEK, u), pick(_STATUS_OLD, u)))
-        tier = np.where(status == _ESCALATED, np.where(g.random(m) < 0.7, 1, 2), pick(_TIER_TABLE, g.random(m)))
+        escalated_to = np.where(g.random(m) < 0.7, 1, 2)  # L2 or L3
+        tier = np.where(status == _ESCALATED, escalated_to, pick(_TIER_TABLE, g.random(m)))
         creator = pick(handling, g.random(m))
         assignee = np.where(g.random(m) < 0.6, creator, pick(handling, g.random(m)))
         assignee[(status == _NEW) & (g.random(m) < 0.5)] = None
         sla = _SLA_SECONDS[priority]
         # most are solved within the SLA, some are late; closed ones a few hours to three days after
-        resolved = np.minimum(created + _ints(sla * (0.05 + 1.25 * g.random(m))), latest)
-        closed = np.minimum(resolved + _ints(3600 + g.random(m) * 71 * 3600), latest)
-        worked_on = created + _ints((latest - created) * g.random(m) * 0.5)
+        resolved = np.minimum(created + whole(sla * (0.05 + 1.25 * g.random(m))), latest)
+        closed = np.minimum(resolved + whole(3600 + g.random(m) * 71 * 3600), latest)
+        worked_on = created + whole((latest - created) * g.random(m) * 0.5)
         updated = np.select([status == _NEW, status == _RESOLVED, status == _CLOSED],
                             [created, resolved, closed], worked_on)
-        is_done = ((status == _RESOLVED) | (status == _CLOSED)).tolist()
 
         tids, cids = ctx.ids["ticket"].range(first, first + m), ctx.ids["customer"].of(ks)
         created_at, updated_at = clock.texts(created), clock.texts(updated)
         statuses, tiers = [_STATUSES[s] for s in status.tolist()], [_TIERS[t] for t in tier.tolist()]
         creators, assignees = creator.tolist(), assignee.tolist()
         category_of = category_names[category].tolist()
-        rows = list(zip(tids, numbers.numbers(Clock.year_months(created)), cids, subject, description,
-                        category_of, [_PRIORITIES[p] for p in priority.tolist()], statuses, tiers, assignees,
-                        creators, created_at, updated_at, clock.texts(created + sla),
-                        [r if d else None for r, d in zip(clock.texts(resolved), is_done, strict=True)],
-                        np.where(status == _NEW, 1, 2).tolist(), strict=True))
-        history = []
-        history_ids = ctx.ids["history"].range(2 * first, 2 * (first + m))  # 2t: created, 2t+1: the change
-        for h_created, h_change, tid, created_text, updated_text, by, assigned, st in zip(
-                history_ids[0::2], history_ids[1::2], tids, created_at, updated_at, creators, assignees, statuses, strict=True):
-            history.append((h_created, tid, created_text, by, "created", None, None, None, None))
-            if st != "new":
-                history.append((h_change, tid, updated_text, assigned or by, "change", "status", "new", st, None))
-        calls = []
-        with_call = max(0, min(m, linked - start))
-        if with_call:
-            calls = ticket_calls(ctx, g, i0 + start, ks[:with_call], created[:with_call], category_of[:with_call],
-                                 tiers[:with_call], creators[:with_call], tids[:with_call], cids[:with_call],
-                                 ticket_code)
+        rows = list(zip(
+            tids, numbers.numbers(Clock.year_months(created)), cids,
+            subjects.pick(group, g.random(m)).tolist(), description, category_of, [_PRIORITIES[p] for p in priority.tolist()], statuses, tiers, assignees,
+            creators, created_at, updated_at, clock.texts(created + sla),
+            clock.texts(resolved, (status == _RESOLVED) | (status == _CLOSED)),
+            np.where(status == _NEW, 1, 2).tolist(), strict=True))
+        history = _history(ctx.ids["history"].range(2 * first, 2 * (first + m)), tids, created_at, updated_at,
+                           creators, assignees, statuses)
+        calls, c = [], max(0, min(m, linked - start))  # the first c tickets of this batch came from calls
+        if c:
+            calls = ticket_calls(ctx, g, i0 + start, ks[:c], created[:c], category_of[:c], tiers[:c],
+                                 creators[:c], tids[:c], cids[:c], ticket_code)
         yield start + m, {"tickets": rows, "ticket_history": history, "interactions": calls}

@@ -1,38 +1,46 @@
 """The agent grid: one coloured cell per logged-in agent, sorted by state and time in state.
 
 A cell says who, what (state word; the pause reason when paused) and for how long, so colour is
-never the only cue. Cells are painted by a delegate over AgentGridModel (no widget per agent), and
-the cell size is chosen so that every agent fits the space: three lines when there is room, two in
-dense mode, one line when even that does not fit (the grid scrolls only beyond that).
+never the only cue. The cell size is chosen so that every agent fits the space: three lines when
+there is room, two in dense mode, one line when even that does not fit; past the smallest readable
+size a "+N more" line says how many could not be shown (a wall screen cannot be scrolled).
+
+The whole grid is painted in one paintEvent over AgentGridModel: 300 cells repaint every second
+(their times change), and one Python call per frame instead of a delegate call per cell is what
+keeps that cheap. Everything that does not change from one second to the next (fonts, metrics,
+elided names and state words) is prepared once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent, QStaticText
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QStaticText,
 )
+from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop_agent.ui.wallboard.models import AgentCell, AgentGridModel, AgentRole
-from desktop_agent.ui.wallboard.palette import OVER_LIMIT_EDGE, PANEL
-
-OVER_LIMIT = QColor(OVER_LIMIT_EDGE)
+from desktop_agent.ui.wallboard import words
+from desktop_agent.ui.wallboard.models import AgentCell, AgentGridModel
+from desktop_agent.ui.wallboard.palette import DIM_TEXT, OVER_LIMIT_EDGE, PANEL
 
 GAP = 4
+OVER_LIMIT = QColor(OVER_LIMIT_EDGE)
 
 
 @dataclass(frozen=True, slots=True)
 class CellLayout:
     width: int
     height: int
-    lines: int      # 3: name / state / time; 2: name + time / state; 1: name state time
+    lines: int      # 3: name / state / time; 2: name + time / state; 1: name · state  time
     font_px: int
 
 
@@ -45,9 +53,24 @@ def _cell(lines: int, px: int) -> CellLayout:
     return CellLayout(int(px * w), int(px * h), lines, px)
 
 
+def columns(width: int, cell: CellLayout) -> int:
+    return max(1, (width + GAP) // (cell.width + GAP))
+
+
+def _fits(n: int, width: int, height: int, cell: CellLayout) -> bool:
+    rows = -(-n // columns(width, cell)) if n else 0
+    return rows * (cell.height + GAP) - GAP <= height
+
+
+def _widen(cell: CellLayout, width: int) -> CellLayout:
+    """Share the row's spare width out among its cells: no ragged gap at the right edge."""
+    cols = columns(width, cell)
+    return CellLayout(max(cell.width, (width + GAP) // cols - GAP), cell.height, cell.lines, cell.font_px)
+
+
 def choose_layout(n: int, width: int, height: int, scale: float, dense: str) -> CellLayout:
     """The roomiest cell in which `n` agents fit a width x height area. dense: auto | on | off.
-    auto tries three lines, then two; on starts at two; off keeps three lines and scrolls."""
+    auto tries three lines, then two; on starts at two; off keeps three lines."""
     if dense == "off":
         return _widen(_cell(3, max(11, int(20 * scale))), width)
     tries = [(3, 26, 15), (2, 22, 12)] if dense != "on" else [(2, 18, 11)]
@@ -56,7 +79,7 @@ def choose_layout(n: int, width: int, height: int, scale: float, dense: str) -> 
             cell = _cell(lines, px)
             if _fits(n, width, height, cell):
                 return _widen(cell, width)
-    # squeeze: one line per agent, never below a readable size (the grid scrolls beyond that)
+    # squeeze: one line per agent, never below a readable size
     for px in range(max(10, int(16 * scale)), 9, -1):
         cell = _cell(1, px)
         if _fits(n, width, height, cell):
@@ -64,27 +87,24 @@ def choose_layout(n: int, width: int, height: int, scale: float, dense: str) -> 
     return _widen(_cell(1, 10), width)
 
 
-def _fits(n: int, width: int, height: int, cell: CellLayout) -> bool:
-    cols = max(1, width // (cell.width + GAP))   # the grid size holds the gap: every column has one
-    rows = -(-n // cols) if n else 0
-    return rows * (cell.height + GAP) <= height
-
-
-def _widen(cell: CellLayout, width: int) -> CellLayout:
-    """Share the row's spare width out among its cells: no ragged gap at the right edge."""
-    cols = max(1, width // (cell.width + GAP))
-    return CellLayout(max(cell.width, width // cols - GAP), cell.height, cell.lines, cell.font_px)
-
-
-class AgentCellDelegate(QStyledItemDelegate):
-    """Paints one agent. 300 cells repaint every second, so everything that does not change from
-    one second to the next (fonts, metrics, elided names and state words) is prepared once."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+class AgentGrid(QWidget):
+    def __init__(self, model: AgentGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("agentGrid")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)   # every pixel is painted below
+        self.model = model
+        self.scale = 1.0
+        self.dense = "auto"
         self._texts: dict[tuple[str, bool, int], QStaticText] = {}
-        self.cell = CellLayout(230, 92, 3, 20)
+        self._background = QColor(PANEL)
+        self._dim = QColor(DIM_TEXT)
+        self.cell = _cell(3, 20)
+        self.shown = 0    # cells that fit; the rest are counted on the "+N more" line
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.relayout)
+        model.dataChanged.connect(self.update)
 
+    # ------------------------------------------------------------------ layout
     @property
     def cell(self) -> CellLayout:
         return self._cell
@@ -92,7 +112,7 @@ class AgentCellDelegate(QStyledItemDelegate):
     @cell.setter
     def cell(self, cell: CellLayout) -> None:
         self._cell = cell
-        self._bold = QFont()
+        self._bold = QFont(self.font())
         self._bold.setPixelSize(cell.font_px)
         self._bold.setBold(True)
         self._plain = QFont(self._bold)
@@ -102,9 +122,41 @@ class AgentCellDelegate(QStyledItemDelegate):
         self._pad = max(3, cell.font_px // 3)
         self._texts.clear()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        return QSize(self._cell.width, self._cell.height)
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+        self.relayout()
 
+    def set_dense(self, dense: str) -> None:
+        self.dense = dense
+        self.relayout()
+
+    def relayout(self) -> None:
+        cell = choose_layout(self.model.rowCount(), self.width(), self.height(), self.scale, self.dense)
+        if cell != self._cell:
+            self.cell = cell
+        cols = columns(self.width(), cell)
+        rows_fit = max(1, (self.height() + GAP) // (cell.height + GAP))
+        n = self.model.rowCount()
+        self.shown = n if n <= cols * rows_fit else max(0, cols * (rows_fit - 1))   # a row for "+N more"
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.relayout()
+
+    def cell_rect(self, i: int) -> QRect:
+        cell = self._cell
+        cols = columns(self.width(), cell)
+        r, c = divmod(i, cols)
+        return QRect(c * (cell.width + GAP), r * (cell.height + GAP), cell.width, cell.height)
+
+    def index_at(self, pos: QPoint) -> int | None:
+        for i in range(min(self.shown, self.model.rowCount())):
+            if self.cell_rect(i).contains(pos):
+                return i
+        return None
+
+    # ------------------------------------------------------------------ painting
     def _static(self, text: str, bold: bool, width: int) -> QStaticText:
         key = (text, bold, width)
         st = self._texts.get(key)
@@ -118,91 +170,63 @@ class AgentCellDelegate(QStyledItemDelegate):
             self._texts[key] = st
         return st
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        c: AgentCell | None = index.data(AgentRole.CELL)
-        if c is None:
-            return
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), self._background)
+        n = self.model.rowCount()
+        shown = min(self.shown, n)
+        clip = event.rect()
+        for i in range(shown):
+            rect = self.cell_rect(i)
+            if rect.intersects(clip):
+                self._paint_cell(p, rect, self.model.cell(i))
+        if shown < n:
+            p.setPen(self._dim)
+            p.setFont(self._bold)
+            rect = self.cell_rect(shown)
+            p.drawText(QRect(0, rect.top(), self.width(), rect.height()), Qt.AlignmentFlag.AlignCenter,
+                       words.w("+{n} more agents: switch dense mode (D) or give the grid more room").format(
+                           n=n - shown))
+        p.end()
+
+    def _paint_cell(self, p: QPainter, rect: QRect, c: AgentCell) -> None:
         cell, pad = self._cell, self._pad
-        rect: QRect = option.rect.adjusted(0, 0, -GAP, -GAP)
-        painter.fillRect(rect, c.background)   # square cells: no anti-aliasing to pay for, 300 times
+        p.fillRect(rect, c.background)   # square cells: no anti-aliasing to pay for, 300 times a second
         time_text = f"! {c.time_text}" if c.over_limit else c.time_text
         if c.over_limit:
-            # paused past the reason's limit: a heavy outline, a "!", and the tooltip says why
+            # paused past the reason's limit: a heavy outline and a "!", and the tooltip says why
             edge = max(2, cell.height // 14)
-            painter.fillRect(rect.adjusted(0, 0, 0, edge - rect.height()), OVER_LIMIT)
-            painter.fillRect(rect.adjusted(0, rect.height() - edge, 0, 0), OVER_LIMIT)
-            painter.fillRect(rect.adjusted(0, 0, edge - rect.width(), 0), OVER_LIMIT)
-            painter.fillRect(rect.adjusted(rect.width() - edge, 0, 0, 0), OVER_LIMIT)
-        painter.setPen(c.foreground)
-        inner = rect.adjusted(pad, 0, -pad, 0)
-        line_h = inner.height() // cell.lines
-        ascent_pad = (line_h - self._bold_metrics.height()) // 2
+            x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+            for r in ((x, y, w, edge), (x, y + h - edge, w, edge), (x, y, edge, h), (x + w - edge, y, edge, h)):
+                p.fillRect(*r, OVER_LIMIT)
+        p.setPen(c.foreground)
+        left, top = rect.left() + pad, rect.top()
+        width = rect.width() - 2 * pad
+        line_h = rect.height() // cell.lines
+        offset = (line_h - self._bold_metrics.height()) // 2
         time_w = self._bold_metrics.horizontalAdvance(time_text)
-        top = inner.top()
         if cell.lines == 1:
-            first = self._static(f"{c.name} · {c.short_state}", True, inner.width() - time_w - pad)
-            painter.drawStaticText(inner.left(), top + ascent_pad, first)
+            p.drawStaticText(left, top + offset, self._static(f"{c.name} · {c.short_state}", True, width - time_w - pad))
         else:
-            name_w = inner.width() - (time_w + pad if cell.lines == 2 else 0)
-            painter.drawStaticText(inner.left(), top + ascent_pad, self._static(c.name, True, name_w))
+            name_w = width - (time_w + pad if cell.lines == 2 else 0)
+            p.drawStaticText(left, top + offset, self._static(c.name, True, name_w))
             state = c.short_state if cell.lines == 2 else c.state_text
-            painter.drawStaticText(inner.left(), top + line_h + ascent_pad, self._static(state, False, inner.width()))
-        painter.setFont(self._bold)
+            p.drawStaticText(left, top + line_h + offset, self._static(state, False, width))
+        p.setFont(self._bold)
+        baseline = offset + self._bold_metrics.ascent()
         if cell.lines == 3:
-            painter.drawText(inner.left(), top + 2 * line_h + ascent_pad + self._bold_metrics.ascent(), time_text)
+            p.drawText(left, top + 2 * line_h + baseline, time_text)
         else:
-            painter.drawText(inner.right() - time_w, top + ascent_pad + self._bold_metrics.ascent(), time_text)
+            p.drawText(left + width - time_w, top + baseline, time_text)
 
-
-class AgentGrid(QListView):
-    def __init__(self, model: AgentGridModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("agentGrid")
-        self.setModel(model)
-        self.delegate = AgentCellDelegate(self)
-        self.setItemDelegate(self.delegate)
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Static)
-        self.setUniformItemSizes(True)
-        self.setSpacing(0)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet(f"QListView {{ background: {PANEL}; border: none; }}")
-        self.setUpdatesEnabled(True)
-        self.scale = 1.0
-        self.dense = "auto"
-        model.modelReset.connect(self.relayout)
-        model.rowsInserted.connect(self.relayout)
-
-    @property
-    def cell(self) -> CellLayout:
-        return self.delegate.cell
-
-    def set_scale(self, scale: float) -> None:
-        self.scale = scale
-        self.relayout()
-
-    def set_dense(self, dense: str) -> None:
-        self.dense = dense
-        self.relayout()
-
-    def relayout(self) -> None:
-        vp = self.viewport()
-        # QListView keeps room for its scroll bar when it wraps items, even while the bar is hidden
-        bar = 0 if self.verticalScrollBar().isVisible() else self.verticalScrollBar().sizeHint().width()
-        width = vp.width() - bar - 1
-        cell = choose_layout(self.model().rowCount(), width, vp.height() - 2, self.scale, self.dense)
-        if cell != self.delegate.cell:
-            self.delegate.cell = cell
-            self.setGridSize(QSize(cell.width + GAP, cell.height + GAP))
-            self.scheduleDelayedItemsLayout()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.relayout()
+    # ------------------------------------------------------------------ tooltips
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            i = self.index_at(event.pos())
+            if i is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.model.data(self.model.index(i), Qt.ItemDataRole.ToolTipRole),
+                                  self)
+            return True
+        return super().event(event)
