@@ -172,7 +172,8 @@ def main() -> int:
     parser.add_argument("--pg", action="store_true", help="also seed a throwaway PostgreSQL cluster")
     parser.add_argument("--pg-url", help="also seed this PostgreSQL database (postgresql+psycopg://user@host/db)")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
-    parser.add_argument("--generate-only", action="store_true", help="generate rows and drop them: no database")
+    parser.add_argument("--generate-only", action="store_true",
+                        help="generate the rows and drop them: no database")
     parser.add_argument("-v", "--verbose", action="store_true", help="progress on stderr")
     args = parser.parse_args()
     if (args.tickets or args.interactions) and not args.customers:

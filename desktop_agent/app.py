@@ -16,7 +16,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -50,6 +50,7 @@ class OperatorServices:
     numbers: tuple[str, ...] = ()
     contacts: Any = None  # ui.provisional_contact.ContactDirectory
     feed: Any = None      # core.ports.ChangeFeed: other desktops' changes (started by _run_qt)
+    company_names: dict[str, str] = field(default_factory=dict)  # {{company.name}} in templates, by language
 
 
 def _local_midnight() -> datetime:
@@ -97,6 +98,7 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
     from desktop_agent.store import queue_log
     from desktop_agent.store.checklists import ChecklistStore
     from desktop_agent.store.database import describe
+    from desktop_agent.store.defaults import DefaultsError, read_demo_settings
     from desktop_agent.store.interactions import InteractionStore
     from desktop_agent.store.models import CustomerPhone
     from desktop_agent.store.notify import DatabaseChangeFeed
@@ -113,6 +115,10 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
         numbers = tuple(conn.scalars(select(CustomerPhone.e164).order_by(CustomerPhone.e164)
                                      .limit(SIMULATED_NUMBERS)))
     label = db.url.database if db.is_sqlite else describe(db.url)
+    try:
+        company_names = dict(read_demo_settings().company)
+    except DefaultsError:
+        company_names = {}
     screen_pops = ScreenPopService.over_store(db)
     return OperatorServices(
         db=db, origin=origin, agent=agent, interactions=interactions, reference=reference,
@@ -122,6 +128,7 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
         personal_kpis=lambda: personal_kpis(interactions.for_agent(agent.id, _local_midnight())),
         database_label=label or "", numbers=numbers,
         contacts=CrmContactDirectory(screen_pops.registry, db, origin), feed=DatabaseChangeFeed(db, origin),
+        company_names=company_names,
     )
 
 
@@ -195,7 +202,9 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     panes = [WrapupPane(flow, services.reference, db_runner, on_auto_ready=set_auto_ready)]
     # Templates fill in the caller from the screen-pop (and the card's contact), the ticket from the
     # editor; checklist phrases are inserted through the templates pane.
-    templates = TemplatesPane(services.templates, db_runner, agent=services.agent)
+    names = services.company_names
+    company = names.get(settings.language or "") or names.get(services.agent.language) or next(iter(names.values()), "")
+    templates = TemplatesPane(services.templates, db_runner, agent=services.agent, company_name=company)
     templates.follow(flow)
     checklist = ChecklistPane(services.checklists, services.templates, db_runner, agent_id=services.agent.id)
     checklist.follow(flow)  # a run per answered call, saved with its interaction after wrap-up

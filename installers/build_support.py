@@ -135,6 +135,36 @@ def prune_qt_binaries(binaries: list) -> list:
     return [b for b in kept if Path(_posix(b[0])).name.lower() not in candidates]
 
 
+# Libraries that break when stripped: NumPy's bundled OpenBLAS (and its Fortran runtime) then fails to
+# load with "ELF load command address/offset not page-aligned".
+NO_STRIP = ("*openblas*", "*gfortran*", "*quadmath*")
+
+
+def strip_binaries(binaries: list, work: Path) -> list:
+    """Strip debug symbols from ELF binaries (copies in `work`), except the NO_STRIP ones.
+
+    PyInstaller's own strip=True strips every binary, OpenBLAS included, which breaks NumPy.
+    """
+    strip = shutil.which("strip")
+    if strip is None or not sys.platform.startswith("linux"):
+        return binaries
+    result = []
+    for entry in binaries:
+        dest, src, kind = entry[0], Path(entry[1]), entry[2]
+        name = Path(_posix(dest)).name.lower()
+        if kind != "BINARY" or any(fnmatch.fnmatch(name, p) for p in NO_STRIP):
+            result.append(entry)
+            continue
+        copy = work / "stripped" / _posix(dest)
+        if not copy.exists() or copy.stat().st_mtime < src.stat().st_mtime:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, copy)
+            if subprocess.run([strip, "--strip-debug", str(copy)], capture_output=True).returncode != 0:
+                shutil.copy2(src, copy)  # not strippable: ship it as it is
+        result.append((dest, str(copy), kind))
+    return result
+
+
 def prune_qt_translations(datas: list) -> list:
     """Qt's own .qm files only for the languages the app ships (a few MB of the rest otherwise)."""
     def other_language(dest: str) -> bool:

@@ -32,7 +32,9 @@ def parse_url(raw: str | None) -> URL:
     try:
         url = make_url(raw)
     except ArgumentError:
-        raise BadDatabaseUrl(f"not a database URL: {raw!r} (expected e.g. postgresql+psycopg://user@host/db)")
+        raise BadDatabaseUrl(
+            f"not a database URL: {raw!r} (expected e.g. postgresql+psycopg://user@host/db)"
+        ) from None
     if url.get_backend_name() not in SUPPORTED:
         raise BadDatabaseUrl(f"unsupported database {url.get_backend_name()!r}: use sqlite or postgresql")
     if url.password:

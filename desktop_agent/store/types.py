@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Integer, BigInteger
+from sqlalchemy import BigInteger, DateTime, Integer
 from sqlalchemy.types import TypeDecorator
 
 

@@ -1,8 +1,9 @@
-"""The call bar: agent state, the current caller, call controls, timers, and a second ringing call.
+"""The call bar: agent state, the current caller, call controls and timers.
 
 It sits as a toolbar at the top of the window. It shows what the call flow says and sends the
 operator's commands back to it; it holds no call logic. Buttons follow the session: an action is
-enabled only when the session allows it and the backend can do it.
+enabled only when the session allows it and the backend can do it. A second ringing call is
+shown once, as the screen-pop card's compact line; here it only enables Decline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -83,14 +83,6 @@ class CallBar(QToolBar):
         self.caller.setMinimumWidth(160)
         self.caller.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.timer = QLabel(objectName="callTimer")
-        self.waiting = QFrame(objectName="waitingCall")
-        self.waiting_label = QLabel()
-        self.waiting_decline = QToolButton()
-        row = QHBoxLayout(self.waiting)
-        row.setContentsMargins(6, 0, 2, 0)
-        row.addWidget(self.waiting_label)
-        row.addWidget(self.waiting_decline)
-        self._waiting_action: QAction | None = None  # a toolbar shows/hides its widgets by their action
 
         head = QWidget()
         layout = QHBoxLayout(head)
@@ -133,10 +125,6 @@ class CallBar(QToolBar):
         self.addSeparator()
         for spec in (A.CALL_ANSWER, A.CALL_HOLD, A.CALL_MUTE, A.CALL_TRANSFER, A.CALL_DTMF, A.CALL_HANGUP):
             self._button(spec.id, with_text=spec in (A.CALL_ANSWER, A.CALL_HANGUP))
-        self.waiting_decline.setDefaultAction(registry.get(A.CALL_DECLINE.id))
-        self.waiting_decline.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self._waiting_action = self.addWidget(self.waiting)
-        self._waiting_action.setVisible(False)
         self._load_reasons()
         self._refresh_icons()
         self.refresh()
@@ -206,7 +194,6 @@ class CallBar(QToolBar):
         self._update_actions()
         self._show_agent()
         self._show_call()
-        self._show_waiting()
 
     def _update_actions(self) -> None:
         if self.registry is None:
@@ -310,24 +297,11 @@ class CallBar(QToolBar):
         self.timer.setToolTip(tip)
         self.timer.setStyleSheet(f"color: {danger};" if s.state is CallState.WRAPUP and s.wrapup_overdue else "")
 
-    def _show_waiting(self) -> None:
-        w = self.flow.waiting
-        if self._waiting_action is None:
-            return
-        if w is None or w.state is not CallState.RINGING:
-            self._waiting_action.setVisible(False)
-            return
-        self.waiting_label.setText(self.tr("Also ringing: %1 · %2").replace(
-            "%1", caller_text(w, self.flow.pop_for(w.call_id))).replace("%2", format_duration(w.ring_seconds)))
-        self._waiting_action.setVisible(True)
-
     def _tick(self) -> None:
         self._show_agent()
         s = self.flow.current
         if s is not None and s.state is not CallState.DONE:
             self._show_timer(s)
-        if self.flow.waiting is not None:
-            self._show_waiting()
 
     def _refresh_icons(self) -> None:
         if self.registry is None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,8 @@ from desktop_agent.core.domain import TicketStatus
 from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
 from desktop_agent.core.phone import CallerIdKind, format_international, normalise
 from desktop_agent.core.ports import DispositionDTO, InteractionService, ReferenceData, TicketService
+from desktop_agent.ui import actions as A
+from desktop_agent.ui.actions import ActionRegistry
 from desktop_agent.ui.call_flow import CallFlow
 from desktop_agent.ui.i18n import current_language, format_duration
 from desktop_agent.ui.models.screen_pop_model import (
@@ -156,6 +159,9 @@ class ScreenPopCard(Pane):
         line = QHBoxLayout(self.waiting_line)
         line.setContentsMargins(8, 4, 8, 4)
         line.addWidget(self.waiting_text, 1)
+        self.waiting_decline = QToolButton(objectName="waitingDecline")  # the Decline action, once registered
+        self.waiting_decline.hide()
+        line.addWidget(self.waiting_decline)
         self.waiting_line.hide()
 
         self.idle = QLabel(objectName="cardIdle")
@@ -274,6 +280,12 @@ class ScreenPopCard(Pane):
     # ---- Pane ----------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Caller")
+
+    def register_actions(self, registry: ActionRegistry) -> None:
+        # The call bar registers Decline; the compact line of a second call offers it beside the caller.
+        if A.CALL_DECLINE.id in registry:
+            self.waiting_decline.setDefaultAction(registry.get(A.CALL_DECLINE.id))
+            self.waiting_decline.show()
 
     def focus_target(self) -> QWidget:
         if self.pop is not None and self.pop.customer is None and self.contact_form.isVisible():

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent.core.call_session import CallSession, CallState
+from desktop_agent.core.call_session import CallSession, CallState, EndReason
 from desktop_agent.core.ports import DispositionDTO, ReferenceData
 from desktop_agent.ui import actions as A
 from desktop_agent.ui.actions import ActionRegistry
@@ -180,7 +180,9 @@ class WrapupPane(Pane):
         entering = session is not None and session.state is CallState.WRAPUP and \
             self._last_state is not CallState.WRAPUP
         self._last_state = session.state if session else None
-        if entering and not self._typing_elsewhere():
+        # A caller who hangs up must not steal the keys of a half-typed ticket; but an operator who
+        # hangs up is done with the call, wherever the cursor was: the disposition keys come next.
+        if entering and (session.end_reason is EndReason.LOCAL_HANGUP or not self._typing_elsewhere()):
             self.take_focus()
         self._show_heading(session)
         self._show_countdown()

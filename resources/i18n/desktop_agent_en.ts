@@ -382,10 +382,6 @@
         <translation>Call time</translation>
     </message>
     <message>
-        <source>Also ringing: %1 · %2</source>
-        <translation>Also ringing: %1 · %2</translation>
-    </message>
-    <message>
         <source>Call bar</source>
         <translation>Call bar</translation>
     </message>
@@ -1908,6 +1904,78 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation>CES</translation>
     </message>
     <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered max: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goal {goal} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short abandons (under {S} s): {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staffed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no handled calls yet in the last {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the goal cannot be reached at this load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate} calls/h · AHT {aht} · {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} answers today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longer than this pause reason allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Longest wait, s</source>
         <translation>Longest wait, s</translation>
     </message>
@@ -1968,6 +2036,22 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation>On</translation>
     </message>
     <message>
+        <source>Alarm thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kpi}: red must be beyond amber in the worse direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -2018,6 +2102,78 @@ F2 — the caller card: Enter opens one of their tickets</translation>
     <message>
         <source>ALARM</source>
         <translation>ALARM</translation>
+    </message>
+    <message>
+        <source>+{n} more agents: switch dense mode (D) or give the grid more room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service level, last 15 min, %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallboard error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents logged in: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading today&apos;s calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data is {n} s old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No formula: this tile shows a count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the wallboard settings: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallboard · all queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a tile or press F1 for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop Agent — Wallboard</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

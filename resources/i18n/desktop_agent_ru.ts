@@ -382,10 +382,6 @@
         <translation>Длительность звонка</translation>
     </message>
     <message>
-        <source>Also ringing: %1 · %2</source>
-        <translation>Ещё звонок: %1 · %2</translation>
-    </message>
-    <message>
         <source>Call bar</source>
         <translation>Панель звонка</translation>
     </message>
@@ -1908,6 +1904,78 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>CES</translation>
     </message>
     <message>
+        <source>s</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <source>{minutes} min: {value}</source>
+        <translation>{minutes} мин: {value}</translation>
+    </message>
+    <message>
+        <source>peak: {n}</source>
+        <translation>пик: {n}</translation>
+    </message>
+    <message>
+        <source>answered max: {t}</source>
+        <translation>макс. до ответа: {t}</translation>
+    </message>
+    <message>
+        <source>goal {goal} %</source>
+        <translation>цель {goal} %</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>поступило</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>отвечено</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>брошено</translation>
+    </message>
+    <message>
+        <source>short abandons (under {S} s): {n}</source>
+        <translation>короткие брошенные (до {S} с): {n}</translation>
+    </message>
+    <message>
+        <source>no reason</source>
+        <translation>без причины</translation>
+    </message>
+    <message>
+        <source>paused: {reasons}</source>
+        <translation>на паузе: {reasons}</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>нужно</translation>
+    </message>
+    <message>
+        <source>staffed</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <source>no handled calls yet in the last {minutes} min</source>
+        <translation>за последние {minutes} мин ещё нет обработанных звонков</translation>
+    </message>
+    <message>
+        <source>the goal cannot be reached at this load</source>
+        <translation>при такой нагрузке цель недостижима</translation>
+    </message>
+    <message>
+        <source>{rate} calls/h · AHT {aht} · {model}</source>
+        <translation>{rate} звонков/ч · AHT {aht} · {model}</translation>
+    </message>
+    <message>
+        <source>{n} answers today</source>
+        <translation>ответов сегодня: {n}</translation>
+    </message>
+    <message>
+        <source>longer than this pause reason allows</source>
+        <translation>дольше, чем допускает эта причина паузы</translation>
+    </message>
+    <message>
         <source>Longest wait, s</source>
         <translation>Макс. ожидание, с</translation>
     </message>
@@ -1968,6 +2036,22 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>Вкл.</translation>
     </message>
     <message>
+        <source>Alarm thresholds</source>
+        <translation>Пороги тревоги</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>выше</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>ниже</translation>
+    </message>
+    <message>
+        <source>{kpi}: red must be beyond amber in the worse direction</source>
+        <translation>{kpi}: красный порог должен быть дальше жёлтого в худшую сторону</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Готов</translation>
     </message>
@@ -2018,6 +2102,78 @@ F2 — карточка абонента: Enter открывает его зая
     <message>
         <source>ALARM</source>
         <translation>ТРЕВОГА</translation>
+    </message>
+    <message>
+        <source>+{n} more agents: switch dense mode (D) or give the grid more room</source>
+        <translation>ещё {n} операторов не поместились: включите плотный режим (D) или дайте сетке больше места</translation>
+    </message>
+    <message>
+        <source>Service level, last 15 min, %</source>
+        <translation>Уровень сервиса за 15 мин, %</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>цель</translation>
+    </message>
+    <message>
+        <source>Wallboard error: {error}</source>
+        <translation>Ошибка табло: {error}</translation>
+    </message>
+    <message>
+        <source>Agents logged in: {n}</source>
+        <translation>Операторов в системе: {n}</translation>
+    </message>
+    <message>
+        <source>reading today&apos;s calls…</source>
+        <translation>читаю звонки за сегодня…</translation>
+    </message>
+    <message>
+        <source>data is {n} s old</source>
+        <translation>данные устарели на {n} с</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>переподключение</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>подключение…</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>онлайн</translation>
+    </message>
+    <message>
+        <source>No formula: this tile shows a count.</source>
+        <translation>Формулы нет: плитка показывает количество.</translation>
+    </message>
+    <message>
+        <source>Could not save the wallboard settings: {error}</source>
+        <translation>Не удалось сохранить настройки табло: {error}</translation>
+    </message>
+    <message>
+        <source>Wallboard · all queues</source>
+        <translation>Табло · все очереди</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>вкл.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <source>Click a tile or press F1 for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
+        <translation>Щёлкните плитку или нажмите F1, чтобы увидеть формулу · D: плотная сетка ({dense}) · T: пороги · S: звук при тревоге ({sound})</translation>
+    </message>
+    <message>
+        <source>Desktop Agent — Wallboard</source>
+        <translation>Desktop Agent — табло</translation>
     </message>
 </context>
 <context>

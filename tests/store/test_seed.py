@@ -100,7 +100,8 @@ def test_population_phones_and_callers():
     english = population.english(ks).tolist()
     assert 0.05 < sum(english) / len(ks) < 0.5
     for i in range(0, len(ks), 97):  # English speakers mostly have US or UK numbers, Russians Russian ones
-        assert by_owner[i][0].startswith(("+1", "+44", "+7")) and (english[i] or by_owner[i][0].startswith("+7"))
+        first_number = by_owner[i][0]
+        assert first_number.startswith(("+1", "+44", "+7")) and (english[i] or first_number.startswith("+7"))
 
     first = population.callers(ks, np.zeros(len(ks)), np.zeros(len(ks)))
     assert first == [by_owner[i][0] for i in range(len(ks))]

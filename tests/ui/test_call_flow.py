@@ -11,6 +11,7 @@ import pytest
 from operator_harness import FakeSoftphone, until
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFrame
 
 from desktop_agent.app import build_window
 from desktop_agent.core.agent_state import AgentState
@@ -148,12 +149,15 @@ def test_caller_gives_up_while_ringing_and_a_second_call_waits(operator, qloop):
         await until(lambda: flow.current.state is CallState.TALKING)
         two = phone.ring("anonymous")
         await until(lambda: flow.waiting is not None, what="the second call")
-        assert bar.waiting.isVisible() and "0:0" in bar.waiting_label.text()
+        card = next(p for p in parts.panes if p.pane_id == "pane.screen_pop")
+        assert card.waiting_line.isVisible() and "0:0" in card.waiting_text.text()
+        assert not bar.findChildren(QFrame, "waitingCall"), "shown once: the card's compact line, not the bar"
+        assert card.waiting_decline.defaultAction() is parts.window.registry.get("call.decline")
         assert flow.current.call_id == one, "a second call never replaces the first one's card"
         assert enabled(parts, "call.decline")
         parts.window.registry.get("call.decline").trigger()
         await until(lambda: flow.waiting is None, what="decline the waiting call")
-        assert not bar.waiting.isVisible()
+        assert not card.waiting_line.isVisible()
         assert ("reject", two) in phone.commands
         return first, two
 

@@ -171,3 +171,37 @@ def test_same_agents_in_the_same_order_only_change_data(qapp):
                                         ("sim07", "sim07"), ("SIP/", "SIP/")])
 def test_short_agent_names(raw, short):
     assert short_agent_name(raw) == short
+
+
+def test_russian_titles_formulas_and_states(qapp):
+    from desktop_agent.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    assert translations.install("ru")
+    try:
+        frame = frame_of(traffic())
+        model = tile_model(qapp)
+        model.update(frame)
+        assert value(model, "service_level", TileRole.TITLE) == "Уровень сервиса"
+        assert value(model, "service_level", TileRole.FORMULA).startswith("отвечено за 20 с / (отвечено")
+        assert value(model, "asa", TileRole.SUB).startswith("15 мин: ")
+        agents = AgentGridModel()
+        agents.update(frame_of(agent_rows()).snapshot.agents, NOW)
+        assert agents.data(agents.index(3), AgentRole.STATE_TEXT) == "Пауза: break"
+    finally:
+        translations.install("en")
+
+
+@pytest.mark.parametrize("n, dense, lines", [(12, "auto", 3), (60, "auto", 2), (60, "on", 2), (60, "off", 3),
+                                             (180, "auto", 1)])
+def test_the_agent_grid_picks_the_roomiest_cell_that_fits(n, dense, lines):
+    from desktop_agent.ui.wallboard.agent_grid import GAP, choose_layout, columns
+
+    width, height = 1130, 560      # the grid's share of a 1920x1080 board
+    cell = choose_layout(n, width, height, 1.0, dense)
+    assert cell.lines == lines
+    rows = -(-n // columns(width, cell))
+    if dense != "off":
+        assert rows * (cell.height + GAP) - GAP <= height          # everyone is on screen
+    assert columns(width, cell) * (cell.width + GAP) - GAP <= width
+    assert cell.font_px >= 10

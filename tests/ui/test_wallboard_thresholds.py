@@ -216,3 +216,13 @@ def test_feed_reads_a_backlog_in_batches_and_says_it_is_catching_up():
     done = next(i for i, f in enumerate(frames) if not f.catching_up)
     assert frames[done].history and sum(f.rows for f in frames) == len(big.rows)
 
+
+
+@pytest.mark.parametrize("rate, aht, goal, patience", [
+    (20000 / 3600, 40.0, 0.8, None), (20000 / 3600, 40.0, 0.8, 60.0), (0.05, 180.0, 0.9, None), (0.4, 300.0, 0.7, 120.0)])
+def test_staffing_search_from_the_last_answer_gives_the_same_answer(rate, aht, goal, patience):
+    from desktop_agent.core.wallboard_feed import agents_needed_near
+
+    exact = erlang.agents_needed(rate, aht, goal, 20, patience=patience)
+    for guess in (None, 1, exact - 30, exact - 2, exact, exact + 3, exact + 40):
+        assert agents_needed_near(rate, aht, goal, 20, patience, guess) == exact, guess

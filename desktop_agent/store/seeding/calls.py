@@ -79,13 +79,14 @@ def interaction_batches(ctx: SeedContext, i_start: int, n: int) -> Iterator[tupl
 
         ks = ctx.customer_indexes(g, m)[known]
         number = np.full(m, None, dtype=object)
-        number[known] = ctx.population.callers(ks, g.random(len(ks)), g.random(len(ks)))
-        number[unknown] = ctx.population.unknown_numbers(g.integers(0, 10**9, int(unknown.sum())))
+        number[known] = objects(ctx.population.callers(ks, g.random(len(ks)), g.random(len(ks))))
+        number[unknown] = objects(ctx.population.unknown_numbers(g.integers(0, 10**9, int(unknown.sum()))))
         raw = number.copy()
         raw[anonymous] = pick(_ANONYMOUS, g.random(int(anonymous.sum())))
-        raw[dialled_in] = raw_caller_ids(number[dialled_in].tolist(), g.random(int(dialled_in.sum())))
+        shapes = raw_caller_ids(number[dialled_in].tolist(), g.random(int(dialled_in.sum())))
+        raw[dialled_in] = objects(shapes)
         customer = np.full(m, None, dtype=object)
-        customer[known] = ctx.ids["customer"].of(ks)
+        customer[known] = objects(ctx.ids["customer"].of(ks))
         queue = pick(queue_table, g.random(m))
 
         ring = whole(5 + g.random(m) * 30)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -75,14 +74,6 @@ _MSK_HOURS = {0: 0.3, 1: 0.2, 2: 0.1, 3: 0.1, 4: 0.1, 5: 0.2, 6: 0.5, 7: 1.2, 8:
 _UTC_HOURS = np.array(weighted({(h - 3) % 24: w for h, w in _MSK_HOURS.items()}), dtype=np.int64)
 
 
-@cache
-def _clock_times() -> tuple[str, ...]:
-    """' HH:MM:SS.000000' for every second of a day: a time text is then a date plus one lookup."""
-    minutes = [f" {h:02d}:{m:02d}:" for h in range(24) for m in range(60)]
-    seconds = [f"{s:02d}.000000" for s in range(60)]
-    return tuple(hm + s for hm in minutes for s in seconds)
-
-
 class Clock:
     """Times as whole epoch seconds (cheap to draw and add), written as SQLAlchemy stores them on SQLite."""
 
@@ -91,6 +82,7 @@ class Clock:
         self.window_start = (self.now // DAY - 90) * DAY  # midnight UTC, 90 days ago
         self.latest = self.now - 7200  # calls that started before this have ended by now
         self._dates: dict[int, str] = {}
+        self._times: tuple[str, ...] = ()  # ' HH:MM:SS.000000' for every second of a day, once needed
 
     def _date(self, day: int) -> str:
         date = self._dates.get(day)
@@ -99,8 +91,12 @@ class Clock:
         return date
 
     def text(self, sec: int) -> str:
+        """For rows drawn one at a time: a date and a time of day, each looked up."""
+        if not self._times:
+            minutes = [f" {h:02d}:{m:02d}:" for h in range(24) for m in range(60)]
+            self._times = tuple(hm + f"{s:02d}.000000" for hm in minutes for s in range(60))
         day, rem = divmod(sec, DAY)
-        return self._date(day) + _clock_times()[rem]
+        return self._date(day) + self._times[rem]
 
     def texts(self, secs: np.ndarray, present: np.ndarray | None = None) -> list[str | None]:
         """:meth:`text` of each moment (None where `present` is False), written digit by digit into one

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop_agent.store.seeding.draws import objects
+
 _A = 2_654_435_761  # prime: x -> (A*x + B) mod space is a bijection for every space below
 _U64 = np.uint64
 
@@ -50,7 +52,8 @@ class NumberPlan:
         return f"{self.prefixes[slot % n]}{sub:0{self.width}d}"
 
     def numbers(self, slots: np.ndarray, offset: int) -> list[str]:
-        """:meth:`number` for each slot (int64; slots below 3e9 keep A * slot inside 64 bits)."""
+        """:meth:`number` for each slot (int64; slots up to 3e9, a billion customers, keep the arithmetic
+        inside 64 bits)."""
         n = len(self.prefixes)
         sub = ((_A * (slots // n) + offset) % self.space + self.first).tolist()
         prefixes = [self.prefixes[i] for i in (slots % n).tolist()]
@@ -120,7 +123,7 @@ class Population:
     def english(self, ks: np.ndarray) -> np.ndarray:
         return (self._hash(ks) & _U64(0xFFFF)) < self.english_cut
 
-    def _layout(self, ks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _layout(self, ks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per customer: how many numbers (1-3), and the plan index of each of the three slots."""
         h = self._hash(ks)
         english = (h & _U64(0xFFFF)) < self.english_cut
@@ -133,18 +136,18 @@ class Population:
         for j in (1, 2):
             bits = (h2 >> _U64(16 * j)) & _U64(0xFFFF)
             plans[:, j] = np.where(english, _EN_MORE.pick(bits), _RU_MORE.pick(bits))
-        return english, count, plans
+        return count, plans
 
     def _numbers(self, slots: np.ndarray, plans: np.ndarray) -> list[str]:
         out = np.empty(len(slots), dtype=object)
         for p in np.unique(plans).tolist():
             chosen = plans == p
-            out[chosen] = PLANS[p].numbers(slots[chosen], self.offsets[p])
+            out[chosen] = objects(PLANS[p].numbers(slots[chosen], self.offsets[p]))
         return out.tolist()
 
     def phones(self, ks: np.ndarray) -> tuple[list[int], np.ndarray, list[str], list[str]]:
         """Every number of these customers, in slot order: (row in ks, slot, E.164, label) as columns."""
-        _, count, plans = self._layout(ks)
+        count, plans = self._layout(ks)
         rows = np.concatenate([np.arange(len(ks))] + [np.flatnonzero(count > j) for j in (1, 2)])
         j = np.repeat([0, 1, 2], [len(ks), int((count > 1).sum()), int((count > 2).sum())])
         order = np.argsort(3 * rows + j, kind="stable")
@@ -157,7 +160,7 @@ class Population:
 
     def callers(self, ks: np.ndarray, u_other: np.ndarray, u_which: np.ndarray) -> list[str]:
         """The number each customer calls from: most people use their first number, some another one."""
-        _, count, plans = self._layout(ks)
+        count, plans = self._layout(ks)
         j = np.where((count == 1) | (u_other < 0.8), 0, 1 + (u_which * (count - 1)).astype(np.int64))
         return self._numbers(3 * ks.astype(np.int64) + j, plans[np.arange(len(ks)), j])
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from desktop_agent.core.domain import Priority, TicketStatus, sla_due
+from desktop_agent.core.domain import Priority, TicketStatus, Tier, sla_due
 from desktop_agent.store.seeding.calls import ticket_calls
 from desktop_agent.store.seeding.context import BATCH, SeedContext
 from desktop_agent.store.seeding.draws import (
@@ -24,12 +24,11 @@ from desktop_agent.store.seeding.draws import (
 )
 from desktop_agent.store.seeding.ticket_numbers import SeedTicketNumbers
 
-_STATUSES = ("new", "open", "pending", "escalated", "resolved", "closed")
-_NEW, _ESCALATED, _RESOLVED, _CLOSED = (_STATUSES.index(s) for s in ("new", "escalated", "resolved",
-                                                                     "closed"))
+_STATUSES = ("new", "open", "pending", "escalated", "resolved", "closed")  # drawn as positions in here
+_NEW, _OPEN, _PENDING, _ESCALATED, _RESOLVED, _CLOSED = range(len(_STATUSES))
 _PRIORITIES = tuple(p.value for p in Priority)
 _TIERS = ("L1", "L2", "L3")
-assert set(_STATUSES) == {s.value for s in TicketStatus}
+assert set(_STATUSES) == {s.value for s in TicketStatus} and set(_TIERS) == {t.value for t in Tier}
 
 
 def _indexes(names: tuple[str, ...], weights: dict[str, float]) -> np.ndarray:
@@ -108,11 +107,11 @@ def ticket_batches(ctx: SeedContext, t0: int, n: int, linked: int, i0: int, take
         statuses, tiers = [_STATUSES[s] for s in status.tolist()], [_TIERS[t] for t in tier.tolist()]
         creators, assignees = creator.tolist(), assignee.tolist()
         category_of = category_names[category].tolist()
+        subject = subjects.pick(group, g.random(m)).tolist()
         rows = list(zip(
-            tids, numbers.numbers(Clock.year_months(created)), cids,
-            subjects.pick(group, g.random(m)).tolist(), description, category_of, [_PRIORITIES[p] for p in priority.tolist()], statuses, tiers, assignees,
-            creators, created_at, updated_at, clock.texts(created + sla),
-            clock.texts(resolved, (status == _RESOLVED) | (status == _CLOSED)),
+            tids, numbers.numbers(Clock.year_months(created)), cids, subject, description, category_of,
+            [_PRIORITIES[p] for p in priority.tolist()], statuses, tiers, assignees, creators, created_at,
+            updated_at, clock.texts(created + sla), clock.texts(resolved, (status == _RESOLVED) | (status == _CLOSED)),
             np.where(status == _NEW, 1, 2).tolist(), strict=True))
         history = _history(ctx.ids["history"].range(2 * first, 2 * (first + m)), tids, created_at, updated_at,
                            creators, assignees, statuses)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop_agent.ui.wallboard import words
 from desktop_agent.ui.wallboard.models import AgentCell, AgentGridModel
 from desktop_agent.ui.wallboard.palette import DIM_TEXT, OVER_LIMIT_EDGE, PANEL
 
@@ -185,7 +184,7 @@ class AgentGrid(QWidget):
             p.setFont(self._bold)
             rect = self.cell_rect(shown)
             p.drawText(QRect(0, rect.top(), self.width(), rect.height()), Qt.AlignmentFlag.AlignCenter,
-                       words.w("+{n} more agents: switch dense mode (D) or give the grid more room").format(
+                       QCoreApplication.translate("Wallboard", "+{n} more agents: switch dense mode (D) or give the grid more room").format(
                            n=n - shown))
         p.end()
 
@@ -205,14 +204,16 @@ class AgentGrid(QWidget):
         line_h = rect.height() // cell.lines
         offset = (line_h - self._bold_metrics.height()) // 2
         time_w = self._bold_metrics.horizontalAdvance(time_text)
+        p.setFont(self._bold)   # a static text is laid out once, but drawn in the painter's font
         if cell.lines == 1:
             p.drawStaticText(left, top + offset, self._static(f"{c.name} · {c.short_state}", True, width - time_w - pad))
         else:
             name_w = width - (time_w + pad if cell.lines == 2 else 0)
             p.drawStaticText(left, top + offset, self._static(c.name, True, name_w))
             state = c.short_state if cell.lines == 2 else c.state_text
+            p.setFont(self._plain)
             p.drawStaticText(left, top + line_h + offset, self._static(state, False, width))
-        p.setFont(self._bold)
+            p.setFont(self._bold)
         baseline = offset + self._bold_metrics.ascent()
         if cell.lines == 3:
             p.drawText(left, top + 2 * line_h + baseline, time_text)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -88,7 +89,8 @@ def _pct(v: float | None) -> str:
 
 
 def _secs(v: float | None) -> str:
-    return "–" if v is None else f"{v:.0f} {words.w('s')}"
+    unit = QCoreApplication.translate("Wallboard", "s")
+    return "–" if v is None else f"{v:.0f} {unit}"
 
 
 class TileModel(QAbstractListModel):
@@ -145,15 +147,15 @@ class TileModel(QAbstractListModel):
         o = snap.overall
         day, roll = o.day, o.rolling
         mins = snap.settings.rolling_minutes
-        small = words.w("{minutes} min: {value}")
+        small = QCoreApplication.translate("Wallboard", "{minutes} min: {value}")
         t = self._by_key
         self._one(t["waiting_now"], o.waiting_now, [(str(o.waiting_now), "", "")],
-                  words.w("peak: {n}").format(n=day.peak_waiting))
+                  QCoreApplication.translate("Wallboard", "peak: {n}").format(n=day.peak_waiting))
         self._one(t["longest_wait_now"], o.longest_wait_now,
                   [(words.duration(o.longest_wait_now) if o.waiting_now else "0:00", "", "")],
-                  words.w("answered max: {t}").format(t=words.duration(day.max_answered_wait)))
+                  QCoreApplication.translate("Wallboard", "answered max: {t}").format(t=words.duration(day.max_answered_wait)))
         sl_goal = self.tracker.rule("service_level")
-        goal_text = (words.w("goal {goal} % in {T} s").format(goal=f"{sl_goal.amber:g}", T=snap.settings.sl_target)
+        goal_text = (QCoreApplication.translate("Wallboard", "goal {goal} %").format(goal=f"{sl_goal.amber:g}")
                      if sl_goal else "")
         self._one(t["service_level"], day.service_level, [(_pct(day.service_level), "", "")],
                   " · ".join(x for x in (small.format(minutes=mins, value=_pct(roll.service_level)), goal_text) if x))
@@ -165,18 +167,18 @@ class TileModel(QAbstractListModel):
                   small.format(minutes=mins, value=_pct(roll.abandon_rate)))
         self._one(t["occupancy"], day.occupancy, [(_pct(day.occupancy), "", "")],
                   small.format(minutes=mins, value=_pct(roll.occupancy)))
-        self._one(t["calls"], None, [(str(day.offered), words.w("offered"), ""),
-                                     (str(day.answered), words.w("answered"), ""),
-                                     (str(day.abandoned), words.w("abandoned"), "")],
-                  words.w("short abandons (under {S} s): {n}").format(S=snap.settings.short_abandon,
+        self._one(t["calls"], None, [(str(day.offered), QCoreApplication.translate("Wallboard", "offered"), ""),
+                                     (str(day.answered), QCoreApplication.translate("Wallboard", "answered"), ""),
+                                     (str(day.abandoned), QCoreApplication.translate("Wallboard", "abandoned"), "")],
+                  QCoreApplication.translate("Wallboard", "short abandons (under {S} s): {n}").format(S=snap.settings.short_abandon,
                                                                        n=day.short_abandoned))
         by_state = o.agents_by_state
         parts = [(str(by_state.get(s.value, 0)), words.state_text(s), s.value) for s in STATE_ORDER]
         reasons = sorted(o.paused_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
-        reason_text = ", ".join(f"{self._reason_titles.get(r, r) or words.w('no reason')} {n}"
-                                for r, n in reasons[:4])
+        no_reason = QCoreApplication.translate("Wallboard", "no reason")
+        reason_text = ", ".join(f"{self._reason_titles.get(r, r) or no_reason} {n}" for r, n in reasons[:4])
         self._one(t["agents"], None, parts,
-                  words.w("paused: {reasons}").format(reasons=reason_text) if reason_text else "")
+                  QCoreApplication.translate("Wallboard", "paused: {reasons}").format(reasons=reason_text) if reason_text else "")
         self._staffing(t["staffing"], frame.hint, mins)
         raw = day.raw
         self._survey(t["csat"], day.csat, raw.get("csat_answers", 0), _pct(day.csat))
@@ -212,13 +214,13 @@ class TileModel(QAbstractListModel):
             self._one(tile, None, [("–", "", "")], "", judge="staffing_gap")
             return
         needed = "–" if hint.needed is None else str(hint.needed)
-        parts = [(needed, words.w("needed"), ""), (str(hint.staffed), words.w("staffed"), "")]
+        parts = [(needed, QCoreApplication.translate("Wallboard", "needed"), ""), (str(hint.staffed), QCoreApplication.translate("Wallboard", "staffed"), "")]
         if hint.reason == "no_aht":
-            sub = words.w("no handled calls yet in the last {minutes} min").format(minutes=mins)
+            sub = QCoreApplication.translate("Wallboard", "no handled calls yet in the last {minutes} min").format(minutes=mins)
         elif hint.reason == "unreachable":
-            sub = words.w("the goal cannot be reached at this load")
+            sub = QCoreApplication.translate("Wallboard", "the goal cannot be reached at this load")
         else:
-            sub = words.w("{rate} calls/h · AHT {aht} · {model}").format(
+            sub = QCoreApplication.translate("Wallboard", "{rate} calls/h · AHT {aht} · {model}").format(
                 rate=f"{hint.calls_per_hour:.0f}", aht=words.duration(hint.aht),
                 model="Erlang A" if hint.model == "erlang_a" else "Erlang C")
         gap = hint.gap
@@ -227,7 +229,7 @@ class TileModel(QAbstractListModel):
     def _survey(self, tile: Tile, value: float | None, answers: int, text: str) -> None:
         tile.shown = answers > 0
         self._one(tile, value if tile.shown else None, [(text, "", "")],
-                  words.w("{n} answers today").format(n=answers))
+                  QCoreApplication.translate("Wallboard", "{n} answers today").format(n=answers))
 
     def _formula_text(self, tile: Tile, frame: WallboardFrame) -> str:
         snap = frame.snapshot
@@ -396,7 +398,7 @@ class AgentGridModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{r.name} — {self._state_lines(r)[0]} — {words.duration(r.seconds)}"
             if self.over_limit(r):
-                tip += " — " + words.w("longer than this pause reason allows")
+                tip += " — " + QCoreApplication.translate("Wallboard", "longer than this pause reason allows")
             return tip
         return None
 
@@ -405,7 +407,7 @@ class AgentGridModel(QAbstractListModel):
         lines = self._lines.get(key)
         if lines is None:
             if r.state is AgentState.PAUSED:
-                reason = self.reason_title(r.reason) if r.reason else words.w("no reason")
+                reason = self.reason_title(r.reason) if r.reason else QCoreApplication.translate("Wallboard", "no reason")
                 lines = (f"{words.state_text(r.state)}: {reason}", f"{words.state_text(r.state, short=True)}: {reason}")
             else:
                 lines = (words.state_text(r.state), words.state_text(r.state, short=True))

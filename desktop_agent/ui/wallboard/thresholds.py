@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -118,7 +118,7 @@ class ThresholdDialog(QDialog):
     def __init__(self, settings: WallboardSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("thresholdDialog")
-        self.setWindowTitle(words.w("Alarm thresholds"))
+        self.setWindowTitle(QCoreApplication.translate("Wallboard", "Alarm thresholds"))
         self.settings = settings
         self.table = QTableWidget(len(KPIS_WITH_RULES), len(_COLUMNS), self)
         self.table.setHorizontalHeaderLabels([words.w(c) for c in _COLUMNS])
@@ -129,7 +129,7 @@ class ThresholdDialog(QDialog):
             name = QTableWidgetItem(words.w(RULE_TITLES[kpi]))
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 0, name)
-            worse = QTableWidgetItem(words.w("higher") if rule.worse is Worse.HIGHER else words.w("lower"))
+            worse = QTableWidgetItem(QCoreApplication.translate("Wallboard", "higher") if rule.worse is Worse.HIGHER else QCoreApplication.translate("Wallboard", "lower"))
             worse.setFlags(worse.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 1, worse)
             spins = []
@@ -168,7 +168,7 @@ class ThresholdDialog(QDialog):
                 out[kpi] = ThresholdRule(kpi, amber.value(), red.value(), base.worse, band.value(), hold.value(),
                                          on.isChecked())
             except ValueError:
-                raise ValueError(words.w("{kpi}: red must be beyond amber in the worse direction")
+                raise ValueError(QCoreApplication.translate("Wallboard", "{kpi}: red must be beyond amber in the worse direction")
                                  .format(kpi=words.w(RULE_TITLES[kpi]))) from None
         return out
 

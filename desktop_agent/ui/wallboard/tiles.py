@@ -51,7 +51,7 @@ class KpiTile(QWidget):
         self.title = QLabel(self, objectName="tileTitle")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.badge = QLabel(self, objectName="tileBadge")
-        self.badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.hide()
         self.sub = QLabel(self, objectName="tileSub")
         self.sub.setWordWrap(False)
@@ -60,23 +60,25 @@ class KpiTile(QWidget):
         self.captions: list[QLabel] = []
         self._parts_row = QHBoxLayout()
         self._parts_row.setSpacing(0)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.sub, 1)
-        bottom.addWidget(self.badge)
         self._layout = QVBoxLayout(self)
         self._layout.setSpacing(0)
         self._layout.addWidget(self.title)
         self._layout.addLayout(self._parts_row, 1)
-        self._layout.addLayout(bottom)
+        # the alarm word gets a line of its own under the figure: long words (ВНИМАНИЕ) never
+        # squeeze the small line, and the stamp reads as part of the figure
+        self._layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._layout.addWidget(self.sub)
         self._keyboard_focus = False
         self._apply_colours()
 
     # ------------------------------------------------------------------ content
     def set_content(self, title: str, parts: list[tuple[str, str, str]], sub: str, level: Level,
                     formula: str) -> None:
+        refit_lines = False
         if self.title.text() != title:
             self.title.setText(title)
             self.setAccessibleName(title)
+            refit_lines = True
         if len(parts) != len(self.values):
             self._build_parts(len(parts))
         refit = [len(p[0]) for p in parts] != [len(p[0]) for p in self._parts]
@@ -91,6 +93,7 @@ class KpiTile(QWidget):
             cap.setVisible(bool(caption))
         self._parts = list(parts)
         if self.sub.text() != sub:
+            refit_lines = refit_lines or len(sub) != len(self.sub.text())
             self.sub.setText(sub)
         if self.toolTip() != formula:
             self.setToolTip(formula)
@@ -103,6 +106,8 @@ class KpiTile(QWidget):
             self._apply_colours()
         if refit:
             self._fit()
+        elif refit_lines:
+            self._fit_lines()
 
     def _build_parts(self, n: int) -> None:
         while self._parts_row.count():
@@ -150,13 +155,12 @@ class KpiTile(QWidget):
         pad = int(min(h, w) * 0.06)
         self._layout.setContentsMargins(pad + 4, pad, pad + 4, pad)
         has_captions = any(c.text() for c in self.captions)
-        text_px = int(min(h * 0.105, w * 0.085))
-        _px(self.title, text_px, bold=True)
-        _px(self.badge, int(text_px * 0.9), bold=True)
-        _px(self.sub, int(text_px * 0.85))
+        text_px = self._text_px = int(min(h * 0.105, w * 0.085))
+        _px(self.badge, text_px, bold=True)
+        self._fit_lines()
         n = max(1, len(self.values))
         by_height = h * (0.40 if has_captions else 0.48)
-        room = (w - 2 * pad - 8) / n * 0.92
+        room = (w - 2 * pad - 8) / n * (0.92 if n == 1 else 0.82)   # several figures need air between
         ref = QFont(self.font())
         ref.setPixelSize(100)
         ref.setBold(True)
@@ -166,6 +170,15 @@ class KpiTile(QWidget):
         for value, cap in zip(self.values, self.captions, strict=True):
             _px(value, value_px, bold=True)
             _px(cap, int(text_px * 0.85))
+
+    def _fit_lines(self) -> None:
+        """Title and small line at their size, or smaller when a long (Russian) text would be cut."""
+        pad = int(min(self.height(), self.width()) * 0.06)
+        room = self.width() - 2 * pad - 8
+        text_px = getattr(self, "_text_px", 12)
+        for label, nominal, bold, avail in ((self.title, text_px, True, room),
+                                            (self.sub, int(text_px * 0.85), False, room)):
+            _px(label, _shrunk(label.text(), nominal, bold, avail, self.font()), bold=bold)
 
     # ------------------------------------------------------------------ paint and input
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -212,6 +225,19 @@ class KpiTile(QWidget):
 
 
 _STATE_MARK = {s.value: c for s, c in STATE_COLOURS.items()}
+
+
+def _shrunk(text: str, nominal: int, bold: bool, avail: float, base: QFont) -> int:
+    """The pixel size at which `text` fits `avail`, from `nominal` down to 65 % of it."""
+    if not text or nominal <= 8:
+        return nominal
+    f = QFont(base)
+    f.setPixelSize(nominal)
+    f.setBold(bold)
+    width = QFontMetrics(f).horizontalAdvance(text)
+    if width <= avail:
+        return nominal
+    return max(int(nominal * 0.65), int(nominal * avail / width))
 
 
 ROW1 = ("waiting_now", "longest_wait_now", "service_level", "asa", "aht", "abandon_rate", "occupancy")

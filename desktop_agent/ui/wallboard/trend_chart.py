@@ -15,12 +15,11 @@ from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_agent.core.kpi import PeriodKpis
-from desktop_agent.ui.wallboard import words
 from desktop_agent.ui.wallboard.palette import DIM_TEXT, GRID_LINE, PANEL, SL_CURVE, TEXT, WAITING_CURVE
 
 DAY_SAMPLES = 86_400
@@ -64,6 +63,7 @@ class TrendChart(QWidget):
         self.buffer = RingBuffer(capacity, 3)   # x (epoch s), waiting, service level %
         self._day_start = 0.0
         self._goal = 80.0
+        self._ranges: tuple[float, float, float] = (0.0, 0.0, 0.0)
         self.legend = QLabel(self, objectName="trendLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.plot = pg.PlotWidget(parent=self, background=PANEL,
@@ -113,15 +113,16 @@ class TrendChart(QWidget):
         self.sl_view.linkedViewChanged(vb, self.sl_view.XAxis)
 
     def retranslate(self) -> None:
+        waiting = QCoreApplication.translate("Wallboard", "Calls waiting")
+        sl = QCoreApplication.translate("Wallboard", "Service level, last 15 min, %")
+        goal = QCoreApplication.translate("Wallboard", "goal")
         self.legend.setText(
-            f"<span style='color:{WAITING_CURVE}'>&#9632;</span> <span style='color:{TEXT}'>"
-            f"{words.w('Calls waiting')}</span> &nbsp;&nbsp; "
-            f"<span style='color:{SL_CURVE}'>&#9473;&#9473;</span> <span style='color:{TEXT}'>"
-            f"{words.w('Service level, last 15 min, %')}</span> &nbsp;&nbsp; "
-            f"<span style='color:{SL_CURVE}'>- - -</span> <span style='color:{DIM_TEXT}'>{words.w('goal')}</span>")
+            f"<span style='color:{WAITING_CURVE}'>&#9632;</span> <span style='color:{TEXT}'>{waiting}</span>"
+            f" &nbsp;&nbsp; <span style='color:{SL_CURVE}'>&#9473;&#9473;</span> <span style='color:{TEXT}'>{sl}</span>"
+            f" &nbsp;&nbsp; <span style='color:{SL_CURVE}'>- - -</span> <span style='color:{DIM_TEXT}'>{goal}</span>")
         item = self.plot.getPlotItem()
-        item.getAxis("left").setLabel(words.w("Calls waiting"), color=DIM_TEXT)
-        item.getAxis("right").setLabel(words.w("Service level, %"), color=DIM_TEXT)
+        item.getAxis("left").setLabel(QCoreApplication.translate("Wallboard", "Calls waiting"), color=DIM_TEXT)
+        item.getAxis("right").setLabel(QCoreApplication.translate("Wallboard", "Service level, %"), color=DIM_TEXT)
 
     def set_goal(self, percent: float) -> None:
         if percent != self._goal:
@@ -175,10 +176,17 @@ class TrendChart(QWidget):
         waiting = b.series(1)
         self.waiting_curve.setData(x, waiting)
         self.sl_curve.setData(x, b.series(2))
+        # The axes only change when the day reaches a new hour or a new peak: a range that moved every
+        # second would have them lay out and repaint their ticks every second.
         first = float(x[0])
         now = float(x[-1])
         lo = max(first, self._day_start) if self._day_start else first
-        item = self.plot.getPlotItem()
-        item.setXRange(lo, max(now, lo + 60.0), padding=0.01)
+        lo = lo - (lo - self._day_start) % 3600 if self._day_start else lo
+        hi = lo + max(3600.0, math.ceil((now - lo + 60.0) / 3600.0) * 3600.0)
         top = float(np.nanmax(waiting)) if waiting.size else 0.0
-        item.setYRange(0, max(5.0, top * 1.15), padding=0)
+        y_top = max(5.0, math.ceil(top * 1.15 / 5.0) * 5.0)
+        if (lo, hi, y_top) != self._ranges:
+            self._ranges = (lo, hi, y_top)
+            item = self.plot.getPlotItem()
+            item.setXRange(lo, hi, padding=0)
+            item.setYRange(0, y_top, padding=0)

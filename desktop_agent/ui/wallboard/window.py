@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -30,7 +30,6 @@ from desktop_agent.core.thresholds import Level, ThresholdTracker, service_level
 from desktop_agent.core.wallboard_feed import WallboardFrame
 from desktop_agent.ui.i18n import current_language
 from desktop_agent.ui.qt_bridge import ServiceRunner, assert_gui_thread
-from desktop_agent.ui.wallboard import words
 from desktop_agent.ui.wallboard.agent_grid import AgentGrid
 from desktop_agent.ui.wallboard.models import TILE_TITLES, AgentGridModel, TileModel, TileRole
 from desktop_agent.ui.wallboard.palette import BOARD, DIM_TEXT, LEVEL_COLOURS, PANEL, TEXT
@@ -183,7 +182,7 @@ class WallboardWidget(QWidget):
     def _tick_failed(self, exc: BaseException) -> None:
         self._pending = False
         lines = str(exc).splitlines()
-        self.status.setText(words.w("Wallboard error: {error}").format(error=lines[0] if lines else type(exc).__name__))
+        self.status.setText(QCoreApplication.translate("Wallboard", "Wallboard error: {error}").format(error=lines[0] if lines else type(exc).__name__))
 
     def apply_frame(self, frame: WallboardFrame) -> None:
         assert_gui_thread()
@@ -205,7 +204,7 @@ class WallboardWidget(QWidget):
             if self._seen():
                 self.chart.redraw()
             self.clock.setText(snap.at.astimezone().strftime("%H:%M:%S"))
-            self.agents_title.setText(words.w("Agents logged in: {n}").format(n=len(self.agent_model.rows)))
+            self.agents_title.setText(QCoreApplication.translate("Wallboard", "Agents logged in: {n}").format(n=len(self.agent_model.rows)))
         self._show_status()
         self.frame_applied.emit(frame)
 
@@ -219,16 +218,16 @@ class WallboardWidget(QWidget):
         frame = self.frame
         age = self.data_age()
         if frame is not None and frame.catching_up:
-            text, colour = words.w("reading today's calls…"), DIM_TEXT
+            text, colour = QCoreApplication.translate("Wallboard", "reading today's calls…"), DIM_TEXT
         elif age >= self.stale_after or (frame is not None and frame.error):
-            text = words.w("data is {n} s old").format(n=int(age))
+            text = QCoreApplication.translate("Wallboard", "data is {n} s old").format(n=int(age))
             if frame is not None and frame.error:
-                text += " · " + words.w("reconnecting")
+                text += " · " + QCoreApplication.translate("Wallboard", "reconnecting")
             colour = LEVEL_COLOURS[Level.RED if frame is not None and frame.error else Level.AMBER]
         elif frame is None:
-            text, colour = words.w("connecting…"), DIM_TEXT
+            text, colour = QCoreApplication.translate("Wallboard", "connecting…"), DIM_TEXT
         else:
-            text, colour = "● " + words.w("live"), "#8fd19e"
+            text, colour = "● " + QCoreApplication.translate("Wallboard", "live"), "#8fd19e"
         if self.status.text() != text:
             self.status.setText(text)
         self.status.setStyleSheet(f"color: {colour};")
@@ -243,7 +242,7 @@ class WallboardWidget(QWidget):
     def show_formula(self, key: str) -> None:
         m = self.tile_model
         idx = m.index(m.row_of(key))
-        text = m.data(idx, TileRole.FORMULA) or words.w("No formula: this tile shows a count.")
+        text = m.data(idx, TileRole.FORMULA) or QCoreApplication.translate("Wallboard", "No formula: this tile shows a count.")
         self._formula_key = key
         self.formula.setText(f"{m.data(idx, TileRole.TITLE)}\n{text}")
         self.formula.show()
@@ -301,15 +300,15 @@ class WallboardWidget(QWidget):
             try:
                 self._save(self.settings)
             except OSError as exc:
-                self.status.setText(words.w("Could not save the wallboard settings: {error}").format(
+                self.status.setText(QCoreApplication.translate("Wallboard", "Could not save the wallboard settings: {error}").format(
                     error=str(exc).splitlines()[0]))
 
     # ------------------------------------------------------------------ Qt events
     def retranslate(self) -> None:
-        self.heading.setText(self._title or words.w("Wallboard · all queues"))
-        dense = {"auto": words.w("auto"), "on": words.w("on"), "off": words.w("off")}[self.settings.dense]
-        sound = words.w("on") if self.settings.sound_on_red else words.w("off")
-        self.hints.setText(words.w("Click a tile or press F1 for its formula · D: dense grid ({dense}) · "
+        self.heading.setText(self._title or QCoreApplication.translate("Wallboard", "Wallboard · all queues"))
+        dense = {"auto": QCoreApplication.translate("Wallboard", "auto"), "on": QCoreApplication.translate("Wallboard", "on"), "off": QCoreApplication.translate("Wallboard", "off")}[self.settings.dense]
+        sound = QCoreApplication.translate("Wallboard", "on") if self.settings.sound_on_red else QCoreApplication.translate("Wallboard", "off")
+        self.hints.setText(QCoreApplication.translate("Wallboard", "Click a tile or press F1 for its formula · D: dense grid ({dense}) · "
                                    "T: thresholds · S: sound on red ({sound})").format(dense=dense, sound=sound))
         self.chart.retranslate()
         if self.timer.isActive():
@@ -319,7 +318,7 @@ class WallboardWidget(QWidget):
         if self.formula.isVisible() and self._formula_key:
             self.show_formula(self._formula_key)
         if self.frame is not None:
-            self.agents_title.setText(words.w("Agents logged in: {n}").format(n=len(self.agent_model.rows)))
+            self.agents_title.setText(QCoreApplication.translate("Wallboard", "Agents logged in: {n}").format(n=len(self.agent_model.rows)))
         self._show_status()
 
     def set_show_hints(self, shown: bool) -> None:
@@ -414,7 +413,7 @@ class WallboardWindow(QWidget):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(words.w("Desktop Agent — Wallboard"))
+        self.setWindowTitle(QCoreApplication.translate("Wallboard", "Desktop Agent — Wallboard"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
