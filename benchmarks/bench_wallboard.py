@@ -18,8 +18,12 @@ Small scale (a quick check, about a minute):
 Full scale (the issue's targets: KPI update p95 <= 5 ms, <= 5 % of one core, flat memory over 8 hours):
     python benchmarks/bench_wallboard.py --agents 300 --calls-per-hour 20000 --hours 8 --realtime-seconds 300
 Screenshots (docs/screenshots/wallboard_{en,ru}_{1920x1080,3840x2160}.png), no timing:
-    python benchmarks/bench_wallboard.py --agents 60 --calls-per-hour 470 --hours 6.5 --profile weekday \
-        --realtime-seconds 0 --screenshots docs/screenshots
+    python benchmarks/bench_wallboard.py --agents 60 --calls-per-hour 400 --aht 180 --wrapup 20 --patience 120 \
+        --queues 2 --profile weekday --start-hour 6 --hours 8.5 --paint-every 0 --realtime-seconds 0 \
+        --screenshots docs/screenshots
+"kpi_update" is wall time; "kpi_update_cpu" the worker's CPU time for the same work, which other
+processes on a busy machine do not inflate. The staffing hint (Erlang A, every 15 s) is reported
+apart from the KPI update.
 """
 
 from __future__ import annotations
@@ -134,7 +138,8 @@ def run_day(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, Any], An
         clock[0] = start + timedelta(seconds=second)
         c0 = time.thread_time()
         frame = feed.tick()
-        kpi_cpu_ms.append((time.thread_time() - c0) * 1000)
+        # CPU time of the KPI update alone: the hint is pure computation, so its wall time is its CPU time
+        kpi_cpu_ms.append((time.thread_time() - c0 - frame.hint_seconds) * 1000)
         kpi_ms.append(frame.kpi_seconds * 1000)
         if frame.hint_seconds:
             hint_ms.append(frame.hint_seconds * 1000)
@@ -154,11 +159,12 @@ def run_day(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, Any], An
     day = snap.overall.day if snap else None
     result = {
         "ticks": ticks, "rows": rows_total, "rows_per_tick_mean": round(rows_total / max(1, ticks), 2),
-        "kpi_update": stats_ms(kpi_ms), "kpi_update_and_hint_cpu": stats_ms(kpi_cpu_ms),
+        "kpi_update": stats_ms(kpi_ms), "kpi_update_cpu": stats_ms(kpi_cpu_ms),
         "staffing_hint": stats_ms(hint_ms),
         "gui_update": stats_ms(gui_ms), "paint_1920x1080": stats_ms(paint_ms),
         "kpi_update_target_p95_ms": 5.0,
         "kpi_update_p95_within_target": bool(kpi_ms) and stats_ms(kpi_ms)["p95_ms"] <= 5.0,
+        "kpi_update_cpu_p95_within_target": bool(kpi_cpu_ms) and stats_ms(kpi_cpu_ms)["p95_ms"] <= 5.0,
         "memory": marks[:: max(1, len(marks) // 16)] + ([marks[-1]] if marks else []),
         "rss_growth_after_hour_1_mb": round(marks[-1]["rss_mb"] - after_1h["rss_mb"], 1) if after_1h else None,
         "agents_on_grid": board.agent_model.rowCount(),
@@ -185,6 +191,7 @@ def screenshots(app: Any, board: Any, folder: Path) -> list[str]:
 
     folder.mkdir(parents=True, exist_ok=True)
     translations = Translations(app)
+    board.set_show_hints(False)   # as in kiosk mode, on the wall
     saved = []
     for language in ("en", "ru"):
         translations.install(language)
@@ -192,7 +199,8 @@ def screenshots(app: Any, board: Any, folder: Path) -> list[str]:
         board.tile_model.set_pause_reasons(reasons(language))
         for width, height in ((1920, 1080), (3840, 2160)):
             board.resize(width, height)
-            board.apply_frame(board.frame)   # lay out again at this size
+            app.processEvents()              # the driver lets the layouts settle at this size
+            board.apply_frame(board.frame)
             path = folder / f"wallboard_{language}_{width}x{height}.png"
             if not board.grab().save(str(path)):
                 raise OSError(f"could not write {path}")
@@ -295,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--hours", type=float, default=8, help="simulated hours of part 1")
     p.add_argument("--start-hour", type=int, default=8, help="local hour the simulated day starts")
     p.add_argument("--queues", type=int, default=4)
-    p.add_argument("--aht", type=float, default=35.0, help="mean talk seconds (300 agents, 20,000 calls/h: ~85 %%)")
+    p.add_argument("--aht", type=float, default=40.0, help="mean talk seconds (with 5 s wrap-up: ~90 %% occupancy)")
     p.add_argument("--wrapup", type=float, default=5.0)
     p.add_argument("--patience", type=float, default=90.0)
     p.add_argument("--max-wait", type=float, default=300.0)

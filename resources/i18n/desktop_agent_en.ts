@@ -2104,6 +2104,10 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation>ALARM</translation>
     </message>
     <message>
+        <source>No agent is logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>+{n} more agents: switch dense mode (D) or give the grid more room</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2104,6 +2104,10 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>ТРЕВОГА</translation>
     </message>
     <message>
+        <source>No agent is logged in.</source>
+        <translation>В системе нет ни одного оператора.</translation>
+    </message>
+    <message>
         <source>+{n} more agents: switch dense mode (D) or give the grid more room</source>
         <translation>ещё {n} операторов не поместились: включите плотный режим (D) или дайте сетке больше места</translation>
     </message>

@@ -179,7 +179,12 @@ class AgentGrid(QWidget):
             rect = self.cell_rect(i)
             if rect.intersects(clip):
                 self._paint_cell(p, rect, self.model.cell(i))
-        if shown < n:
+        if n == 0:
+            p.setPen(self._dim)
+            p.setFont(self._plain)
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                       QCoreApplication.translate("Wallboard", "No agent is logged in."))
+        elif shown < n:
             p.setPen(self._dim)
             p.setFont(self._bold)
             rect = self.cell_rect(shown)

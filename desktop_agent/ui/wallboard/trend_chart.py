@@ -184,7 +184,7 @@ class TrendChart(QWidget):
         lo = lo - (lo - self._day_start) % 3600 if self._day_start else lo
         hi = lo + max(3600.0, math.ceil((now - lo + 60.0) / 3600.0) * 3600.0)
         top = float(np.nanmax(waiting)) if waiting.size else 0.0
-        y_top = max(5.0, math.ceil(top * 1.15 / 5.0) * 5.0)
+        y_top = max(10.0, math.ceil(top * 1.15 / 5.0) * 5.0)   # from 10 up the ticks are whole calls
         if (lo, hi, y_top) != self._ranges:
             self._ranges = (lo, hi, y_top)
             item = self.plot.getPlotItem()

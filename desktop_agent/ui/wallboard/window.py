@@ -397,13 +397,17 @@ class WallboardWindow(QWidget):
         self.resize(1600, 900)
 
     def place(self) -> None:
-        """Move to the chosen screen; in kiosk mode fill it."""
+        """Move to the chosen screen; in kiosk mode fill it (also where no window manager would)."""
         screens = QGuiApplication.screens()
+        target = None
         if self._screen is not None and 0 <= self._screen < len(screens):
-            target = screens[self._screen].geometry()
-            self.move(target.topLeft())
+            target = screens[self._screen]
+        elif self.kiosk:
+            target = QGuiApplication.primaryScreen()
+        if target is not None:
+            self.move(target.geometry().topLeft())
             if self.kiosk:
-                self.setGeometry(target)   # full screen then happens on this screen
+                self.setGeometry(target.geometry())
         if self.kiosk:
             self.showFullScreen()
         else:
