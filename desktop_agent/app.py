@@ -152,6 +152,44 @@ def make_simulator(services: OperatorServices, deliver: Callable[[Sequence[Any]]
     return SimulatorSoftphone(config, services.numbers, records=deliver)
 
 
+def make_softphone(args: Any, services: OperatorServices, deliver: Callable[[Sequence[Any]], None]) -> Any:
+    """The backend chosen by `--phone`: the simulator (default), or baresip, either run and
+    supervised by the app or (`--baresip-connect`) one the user already runs. Never raises for a
+    missing or broken baresip: that shows in the window's status bar once the backend starts."""
+    if getattr(args, "phone", None) != "baresip":
+        return make_simulator(services, deliver, smoke=bool(getattr(args, "smoke_test", False)))
+    from desktop_agent.telephony.baresip.backend import BaresipSoftphone
+
+    connect_to = getattr(args, "baresip_connect", None)
+    if connect_to:
+        return BaresipSoftphone(connect_to=connect_to)
+    return BaresipSoftphone(baresip_settings(args))
+
+
+def baresip_settings(args: Any) -> Any:
+    """Settings for the app's own baresip. With `--sip-account sip:USER@DOMAIN` it registers there,
+    with the password from the OS keyring (service desktop-agent/sip, account USER@DOMAIN); without
+    one it takes direct calls to sip:agent@THIS-HOST:PORT."""
+    from desktop_agent.telephony.baresip.process import BaresipSettings
+
+    port = getattr(args, "sip_port", None) or 5060
+    ctrl_port = _free_loopback_port()  # a fixed port could reach another baresip the user runs
+    aor = getattr(args, "sip_account", None)
+    if not aor:
+        return BaresipSettings(user="agent", domain=f"127.0.0.1:{port}", sip_port=port, ctrl_port=ctrl_port)
+    user, domain = aor.removeprefix("sip:").split("@", 1)
+    return BaresipSettings(user=user, domain=domain, sip_port=port, ctrl_port=ctrl_port, register=True,
+                           password_account=f"{user}@{domain}")
+
+
+def _free_loopback_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 @dataclass
 class OperatorWindow:
     """What build_window returns: the window and the parts app.py must shut down."""
@@ -339,8 +377,8 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     holder: dict[str, Any] = {}
-    softphone = make_simulator(services, lambda records: holder["flow"].db.submit(services.write_queue_log,
-                                                                                  list(records)), smoke=smoke)
+    softphone = make_softphone(args, services, lambda records: holder["flow"].db.submit(services.write_queue_log,
+                                                                                        list(records)))
     about = AboutInfo(database=services.database_label, backend=softphone.name, settings_file=str(store.path))
     parts = build_window(services=services, softphone=softphone, settings=settings, save_settings=save_settings,
                          on_language=on_language, on_theme=on_theme, about=about,
@@ -352,11 +390,14 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
     async def main() -> int:
         closed = asyncio.Event()
         parts.window.closed.connect(closed.set)
+        # Listen before the backend starts, so its first states (baresip: starting, running) reach
+        # the status bar; and show the window first, since connecting to baresip may take seconds.
+        parts.flow.listen()
+        parts.window.show()
         await softphone.start()
         if services.feed is not None:
             services.feed.start()
         parts.flow.start(ready=True)
-        parts.window.show()
         log.info("interactive after %.0f ms", (time.monotonic() - started) * 1000)
         code = 0
         if smoke:

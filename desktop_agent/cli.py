@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -20,7 +21,9 @@ COMMAND_MODULES = {
     "kpi": "kpi",
     "import": "imports",
 }
-_OPTIONS_WITH_VALUE = {"--db", "--lang"}
+_OPTIONS_WITH_VALUE = {"--db", "--lang", "--phone", "--sip-account", "--baresip-connect", "--sip-port"}
+PHONE_ENV = "DESKTOP_AGENT_PHONE"
+PHONES = ("simulator", "baresip")
 
 
 def requested_command(argv: Sequence[str]) -> str | None:
@@ -54,6 +57,7 @@ def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParse
     parser.add_argument("--db", metavar="URL", help="database URL (default: DESKTOP_AGENT_DB, else the embedded SQLite file)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language (default: from the system locale)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    _add_phone_options(parser)
     # installers and CI: start the window, take one simulated call from ring to Ready, exit 0
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -61,6 +65,48 @@ def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParse
         importlib.import_module(f"desktop_agent.commands.{name}").register(sub)
     _add_wallboard(sub)
     return parser
+
+
+def _phone(value: str) -> str:
+    if value not in PHONES:
+        raise argparse.ArgumentTypeError(f"must be one of {', '.join(PHONES)}, not {value[:40]!r}")
+    return value
+
+
+def _sip_account(value: str) -> str:
+    """sip:USER@DOMAIN[:PORT] (the 'sip:' may be left out) -> sip:USER@DOMAIN[:PORT]."""
+    user, at, domain = value.removeprefix("sip:").partition("@")
+    bad = set(' \t;<>"') | {chr(c) for c in range(32)}
+    if not at or not user or not domain or "@" in domain or bad & set(value):
+        raise argparse.ArgumentTypeError("give the SIP account as sip:USER@DOMAIN, e.g. sip:1001@pbx.example")
+    return f"sip:{user}@{domain}"
+
+
+def _host_port(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError("give baresip's control address as HOST:PORT, e.g. 127.0.0.1:4444")
+    return host, int(port)
+
+
+def _sip_port(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 65535:
+        raise argparse.ArgumentTypeError(f"not a SIP port number: {value[:20]!r}")
+    return int(value)
+
+
+def _add_phone_options(parser: argparse.ArgumentParser) -> None:
+    """The telephony backend of the operator window. The SIP password is never an option: it is read
+    from the OS keyring (service desktop-agent/sip, account USER@DOMAIN)."""
+    parser.add_argument("--phone", type=_phone, default=os.environ.get(PHONE_ENV) or "simulator",
+                        metavar="{simulator,baresip}",
+                        help=f"telephony backend (default: {PHONE_ENV}, else the built-in simulator)")
+    parser.add_argument("--sip-account", type=_sip_account, metavar="AOR",
+                        help="baresip: register this account, e.g. sip:1001@pbx.example (default: take direct "
+                             "calls to sip:agent@THIS-HOST:PORT)")
+    parser.add_argument("--baresip-connect", type=_host_port, metavar="HOST:PORT",
+                        help="baresip: drive a baresip you already run, at its ctrl_tcp address")
+    parser.add_argument("--sip-port", type=_sip_port, metavar="PORT", help="baresip: the SIP port to listen on (5060)")
 
 
 def _add_wallboard(sub: argparse._SubParsersAction) -> None:

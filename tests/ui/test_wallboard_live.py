@@ -200,3 +200,18 @@ def test_wallboard_command_refuses_a_screen_that_is_not_there(qapp, capsys):
     assert cli.main(["wallboard", "--screen", "7"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("desktop-agent: no screen 7: this computer has 1") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("sound", [True, False])
+def test_a_tile_turning_red_beeps_once_when_sound_is_on(qtbot, sound):
+    from test_wallboard_thresholds import rec
+
+    beeps: list[int] = []
+    queued = [rec(0, f"w{i}", "NONE", "ENTERQUEUE", "", "", str(i + 1)) for i in range(12)]  # nobody answers
+    board = static_board(qtbot, queued, settings=WallboardSettings(sound_on_red=sound))
+    board._beep = lambda: beeps.append(1)
+    board.show()
+    qtbot.waitUntil(lambda: board.ticks >= 3, timeout=3000)
+    assert board.tiles.tiles["waiting_now"].level is Level.RED
+    assert beeps == ([1] if sound else [])       # two tiles turned red on one frame: one beep, not two
+    board.shutdown()

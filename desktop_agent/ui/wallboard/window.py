@@ -230,7 +230,9 @@ class WallboardWidget(QWidget):
             text, colour = "● " + QCoreApplication.translate("Wallboard", "live"), "#8fd19e"
         if self.status.text() != text:
             self.status.setText(text)
-        self.status.setStyleSheet(f"color: {colour};")
+        css = f"color: {colour};"
+        if self.status.styleSheet() != css:   # a style sheet set every second would re-polish every second
+            self.status.setStyleSheet(css)
 
     # ------------------------------------------------------------------ alarms and formulas
     def _on_red(self, _key: str) -> None:
