@@ -55,6 +55,7 @@ class Services:
         return tuple(p.e164 for p in self.customer.phones)
 
     database_label = "test database"
+    company_names = {"ru": "Горизонт Телеком", "en": "Horizon Telecom"}  # noqa: RUF012 - read only
 
     def queue_log(self) -> list:
         return list(queue_log.read_after(self.db.engine, 0))

@@ -17,8 +17,10 @@ from desktop_agent.store.migrate import upgrade
 pytestmark = pytest.mark.gui
 
 
-def run_app(home, *args: str, timeout: float = 150) -> subprocess.CompletedProcess:
+def run_app(home, *args: str, timeout: float = 150, display: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DESKTOP_AGENT_HOME": str(home)}
+    if display:  # a real X server (Xvfb): the xcb platform, real windows, real focus
+        env.update(QT_QPA_PLATFORM="xcb", DISPLAY=display)
     env.pop("DESKTOP_AGENT_DB", None)
     return subprocess.run([sys.executable, "-m", "desktop_agent.cli", *args], env=env, capture_output=True,
                           text=True, timeout=timeout, stdin=subprocess.DEVNULL)
@@ -78,3 +80,33 @@ def test_smoke_call_on_a_central_postgresql(tmp_path, pg_url):
     result = run_app(tmp_path, "--db", pg_url, "--smoke-test")
     assert result.returncode == 0, result.stderr[-2000:]
     check_the_call(pg_url, _login())
+
+
+@pytest.fixture
+def xvfb_display():
+    """A private Xvfb server at 1366x768, the smallest screen operators use."""
+    import shutil
+    import time
+
+    if shutil.which("Xvfb") is None:
+        pytest.fail("Xvfb is not installed: apt-get install xvfb (scripts/bootstrap.sh does)")
+    proc = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    number = b""
+    while time.monotonic() < deadline and not number.endswith(b"\n"):
+        chunk = proc.stdout.read(1)
+        if not chunk:
+            break
+        number += chunk
+    assert number.strip().isdigit(), "Xvfb did not start"
+    yield f":{number.strip().decode()}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_smoke_call_in_a_real_x_window(tmp_path, xvfb_display):
+    result = run_app(tmp_path, "--lang", "en", "--smoke-test", display=xvfb_display)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Ready again" in result.stdout
+    check_the_call(f"sqlite:///{tmp_path / 'desktop-agent.sqlite3'}", _login())

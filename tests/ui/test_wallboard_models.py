@@ -200,8 +200,8 @@ def test_the_agent_grid_picks_the_roomiest_cell_that_fits(n, dense, lines):
     width, height = 1130, 560      # the grid's share of a 1920x1080 board
     cell = choose_layout(n, width, height, 1.0, dense)
     assert cell.lines == lines
-    rows = -(-n // columns(width, cell))
+    rows = -(-n // columns(width, cell, GAP))
     if dense != "off":
         assert rows * (cell.height + GAP) - GAP <= height          # everyone is on screen
-    assert columns(width, cell) * (cell.width + GAP) - GAP <= width
+    assert columns(width, cell, GAP) * (cell.width + GAP) - GAP <= width
     assert cell.font_px >= 10

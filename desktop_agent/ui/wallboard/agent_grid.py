@@ -52,38 +52,43 @@ def _cell(lines: int, px: int) -> CellLayout:
     return CellLayout(int(px * w), int(px * h), lines, px)
 
 
-def columns(width: int, cell: CellLayout) -> int:
-    return max(1, (width + GAP) // (cell.width + GAP))
+def gap_for(scale: float) -> int:
+    return max(GAP, round(GAP * scale))
 
 
-def _fits(n: int, width: int, height: int, cell: CellLayout) -> bool:
-    rows = -(-n // columns(width, cell)) if n else 0
-    return rows * (cell.height + GAP) - GAP <= height
+def columns(width: int, cell: CellLayout, gap: int = GAP) -> int:
+    return max(1, (width + gap) // (cell.width + gap))
 
 
-def _widen(cell: CellLayout, width: int) -> CellLayout:
+def _fits(n: int, width: int, height: int, cell: CellLayout, gap: int) -> bool:
+    rows = -(-n // columns(width, cell, gap)) if n else 0
+    return rows * (cell.height + gap) - gap <= height
+
+
+def _widen(cell: CellLayout, width: int, gap: int) -> CellLayout:
     """Share the row's spare width out among its cells: no ragged gap at the right edge."""
-    cols = columns(width, cell)
-    return CellLayout(max(cell.width, (width + GAP) // cols - GAP), cell.height, cell.lines, cell.font_px)
+    cols = columns(width, cell, gap)
+    return CellLayout(max(cell.width, (width + gap) // cols - gap), cell.height, cell.lines, cell.font_px)
 
 
 def choose_layout(n: int, width: int, height: int, scale: float, dense: str) -> CellLayout:
     """The roomiest cell in which `n` agents fit a width x height area. dense: auto | on | off.
     auto tries three lines, then two; on starts at two; off keeps three lines."""
+    gap = gap_for(scale)
     if dense == "off":
-        return _widen(_cell(3, max(11, int(20 * scale))), width)
+        return _widen(_cell(3, max(11, int(20 * scale))), width, gap)
     tries = [(3, 26, 15), (2, 22, 12)] if dense != "on" else [(2, 18, 11)]
     for lines, high, low in tries:
         for px in range(max(9, round(high * scale)), max(9, round(low * scale)) - 1, -1):
             cell = _cell(lines, px)
-            if _fits(n, width, height, cell):
-                return _widen(cell, width)
+            if _fits(n, width, height, cell, gap):
+                return _widen(cell, width, gap)
     # squeeze: one line per agent, never below a readable size
     for px in range(max(10, int(16 * scale)), 9, -1):
         cell = _cell(1, px)
-        if _fits(n, width, height, cell):
-            return _widen(cell, width)
-    return _widen(_cell(1, 10), width)
+        if _fits(n, width, height, cell, gap):
+            return _widen(cell, width, gap)
+    return _widen(_cell(1, 10), width, gap)
 
 
 class AgentGrid(QWidget):
@@ -94,6 +99,7 @@ class AgentGrid(QWidget):
         self.model = model
         self.scale = 1.0
         self.dense = "auto"
+        self.gap = GAP
         self._texts: dict[tuple[str, bool, int], QStaticText] = {}
         self._background = QColor(PANEL)
         self._dim = QColor(DIM_TEXT)
@@ -133,8 +139,9 @@ class AgentGrid(QWidget):
         cell = choose_layout(self.model.rowCount(), self.width(), self.height(), self.scale, self.dense)
         if cell != self._cell:
             self.cell = cell
-        cols = columns(self.width(), cell)
-        rows_fit = max(1, (self.height() + GAP) // (cell.height + GAP))
+        gap = self.gap = gap_for(self.scale)
+        cols = columns(self.width(), cell, gap)
+        rows_fit = max(1, (self.height() + gap) // (cell.height + gap))
         n = self.model.rowCount()
         self.shown = n if n <= cols * rows_fit else max(0, cols * (rows_fit - 1))   # a row for "+N more"
         self.update()
@@ -144,10 +151,9 @@ class AgentGrid(QWidget):
         self.relayout()
 
     def cell_rect(self, i: int) -> QRect:
-        cell = self._cell
-        cols = columns(self.width(), cell)
-        r, c = divmod(i, cols)
-        return QRect(c * (cell.width + GAP), r * (cell.height + GAP), cell.width, cell.height)
+        cell, gap = self._cell, self.gap
+        r, c = divmod(i, columns(self.width(), cell, gap))
+        return QRect(c * (cell.width + gap), r * (cell.height + gap), cell.width, cell.height)
 
     def index_at(self, pos: QPoint) -> int | None:
         for i in range(min(self.shown, self.model.rowCount())):

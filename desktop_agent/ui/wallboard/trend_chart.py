@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_agent.core.kpi import PeriodKpis
 from desktop_agent.ui.wallboard.palette import DIM_TEXT, GRID_LINE, PANEL, SL_CURVE, TEXT, WAITING_CURVE
@@ -56,6 +56,21 @@ class RingBuffer:
         self._next = self.size = 0
 
 
+def hour_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """Whole hours in local time, every hour up to 12 of them, else every second or third: a label
+    under each gridline, whatever the width (pyqtgraph's own choice drops to one label at 1080p)."""
+    span_h = max(1.0, (hi - lo) / 3600.0)
+    step = 1 if span_h <= 12 else 2 if span_h <= 24 else 3
+    first = datetime.fromtimestamp(lo).astimezone().replace(minute=0, second=0, microsecond=0)
+    ticks = []
+    t = first
+    while t.timestamp() <= hi:
+        if t.timestamp() >= lo and t.hour % step == 0:
+            ticks.append((t.timestamp(), t.strftime("%H:%M")))
+        t = t + timedelta(hours=1)
+    return ticks
+
+
 class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None, *, capacity: int = DAY_SAMPLES) -> None:
         super().__init__(parent)
@@ -66,6 +81,8 @@ class TrendChart(QWidget):
         self._ranges: tuple[float, float, float] = (0.0, 0.0, 0.0)
         self.legend = QLabel(self, objectName="trendLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # a long legend (Russian) is cut at the chart's edge; it must never widen the chart
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.plot = pg.PlotWidget(parent=self, background=PANEL,
                                   axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setObjectName("trendPlot")
@@ -190,3 +207,4 @@ class TrendChart(QWidget):
             item = self.plot.getPlotItem()
             item.setXRange(lo, hi, padding=0)
             item.setYRange(0, y_top, padding=0)
+            item.getAxis("bottom").setTicks([hour_ticks(lo, hi), []])

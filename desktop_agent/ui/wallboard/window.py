@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_agent.core.ports import PauseReasonDTO
 from desktop_agent.core.thresholds import Level, ThresholdTracker, service_level_goal
@@ -88,6 +88,7 @@ class WallboardWidget(QWidget):
         self.timer.timeout.connect(self._on_timer)
 
         self.heading = QLabel(self, objectName="wallboardTitle")
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel(self, objectName="wallboardStatus")
         self.clock = QLabel(self, objectName="wallboardClock")
         header = QHBoxLayout()
@@ -99,6 +100,7 @@ class WallboardWidget(QWidget):
         self.tiles.formula_requested.connect(self.show_formula)
         self.chart = TrendChart(self)
         self.agents_title = QLabel(self, objectName="agentsTitle")
+        self.agents_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.agent_grid = AgentGrid(self.agent_model, self)
         self.agent_grid.set_dense(settings.dense)
         right = QVBoxLayout()
@@ -119,6 +121,7 @@ class WallboardWidget(QWidget):
         self._formula_timer.timeout.connect(self.hide_formula)
         self.hints = QLabel(self, objectName="wallboardHints")
         self.hints.setProperty("dim", True)
+        self.hints.setWordWrap(True)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(header)
         self._layout.addWidget(self.tiles, 36)
