@@ -199,8 +199,9 @@ def screenshots(app: Any, board: Any, folder: Path) -> list[str]:
         board.tile_model.set_pause_reasons(reasons(language))
         for width, height in ((1920, 1080), (3840, 2160)):
             board.resize(width, height)
-            app.processEvents()              # the driver lets the layouts settle at this size
+            app.processEvents()              # the driver lets the new words and size settle
             board.apply_frame(board.frame)
+            app.processEvents()
             path = folder / f"wallboard_{language}_{width}x{height}.png"
             if not board.grab().save(str(path)):
                 raise OSError(f"could not write {path}")

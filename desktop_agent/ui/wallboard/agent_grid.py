@@ -101,6 +101,7 @@ class AgentGrid(QWidget):
         self.dense = "auto"
         self.gap = GAP
         self._texts: dict[tuple[str, bool, int], QStaticText] = {}
+        self._times: dict[str, tuple[QStaticText, int]] = {}
         self._background = QColor(PANEL)
         self._dim = QColor(DIM_TEXT)
         self.cell = _cell(3, 20)
@@ -125,7 +126,9 @@ class AgentGrid(QWidget):
         self._bold_metrics = QFontMetrics(self._bold)
         self._plain_metrics = QFontMetrics(self._plain)
         self._pad = max(3, cell.font_px // 3)
+        self._offset = (cell.height // cell.lines - self._bold_metrics.height()) // 2
         self._texts.clear()
+        self._times.clear()
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
@@ -175,16 +178,34 @@ class AgentGrid(QWidget):
             self._texts[key] = st
         return st
 
+    def _time(self, text: str) -> tuple[QStaticText, int]:
+        """A time in state ("12:34") ready to draw, and its width: the same few thousand strings
+        come back all day, so they are laid out and measured once."""
+        hit = self._times.get(text)
+        if hit is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(font=self._bold)
+            if len(self._times) > 8000:
+                self._times.clear()
+            hit = self._times[text] = (st, self._bold_metrics.horizontalAdvance(text))
+        return hit
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.fillRect(self.rect(), self._background)
         n = self.model.rowCount()
         shown = min(self.shown, n)
         clip = event.rect()
+        cell, gap = self._cell, self.gap
+        cols = columns(self.width(), cell, gap)
+        step_x, step_y = cell.width + gap, cell.height + gap
+        cell_of = self.model.cell
         for i in range(shown):
-            rect = self.cell_rect(i)
+            r, c = divmod(i, cols)
+            rect = QRect(c * step_x, r * step_y, cell.width, cell.height)
             if rect.intersects(clip):
-                self._paint_cell(p, rect, self.model.cell(i))
+                self._paint_cell(p, rect, cell_of(i))
         if n == 0:
             p.setPen(self._dim)
             p.setFont(self._plain)
@@ -202,7 +223,7 @@ class AgentGrid(QWidget):
     def _paint_cell(self, p: QPainter, rect: QRect, c: AgentCell) -> None:
         cell, pad = self._cell, self._pad
         p.fillRect(rect, c.background)   # square cells: no anti-aliasing to pay for, 300 times a second
-        time_text = f"! {c.time_text}" if c.over_limit else c.time_text
+        time_st, time_w = self._time(f"! {c.time_text}" if c.over_limit else c.time_text)
         if c.over_limit:
             # paused past the reason's limit: a heavy outline and a "!", and the tooltip says why
             edge = max(2, cell.height // 14)
@@ -213,23 +234,21 @@ class AgentGrid(QWidget):
         left, top = rect.left() + pad, rect.top()
         width = rect.width() - 2 * pad
         line_h = rect.height() // cell.lines
-        offset = (line_h - self._bold_metrics.height()) // 2
-        time_w = self._bold_metrics.horizontalAdvance(time_text)
+        offset = self._offset
         p.setFont(self._bold)   # a static text is laid out once, but drawn in the painter's font
         if cell.lines == 1:
             p.drawStaticText(left, top + offset, self._static(f"{c.name} · {c.short_state}", True, width - time_w - pad))
-        else:
-            name_w = width - (time_w + pad if cell.lines == 2 else 0)
-            p.drawStaticText(left, top + offset, self._static(c.name, True, name_w))
-            state = c.short_state if cell.lines == 2 else c.state_text
-            p.setFont(self._plain)
-            p.drawStaticText(left, top + line_h + offset, self._static(state, False, width))
-            p.setFont(self._bold)
-        baseline = offset + self._bold_metrics.ascent()
+            p.drawStaticText(left + width - time_w, top + offset, time_st)
+            return
+        name_w = width - (time_w + pad if cell.lines == 2 else 0)
+        p.drawStaticText(left, top + offset, self._static(c.name, True, name_w))
         if cell.lines == 3:
-            p.drawText(left, top + 2 * line_h + baseline, time_text)
+            p.drawStaticText(left, top + 2 * line_h + offset, time_st)
         else:
-            p.drawText(left + width - time_w, top + baseline, time_text)
+            p.drawStaticText(left + width - time_w, top + offset, time_st)
+        state = c.short_state if cell.lines == 2 else c.state_text
+        p.setFont(self._plain)
+        p.drawStaticText(left, top + line_h + offset, self._static(state, False, width))
 
     # ------------------------------------------------------------------ tooltips
     def event(self, event: QEvent) -> bool:

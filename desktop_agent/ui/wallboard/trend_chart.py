@@ -79,6 +79,9 @@ class TrendChart(QWidget):
         self._day_start = 0.0
         self._goal = 80.0
         self._ranges: tuple[float, float, float] = (0.0, 0.0, 0.0)
+        self._column = -1                          # pixel column of the newest sample drawn
+        self._extent = [0.0, 0.0, math.nan, math.nan]  # its waiting min/max and service-level min/max
+        self.redraws = self.skipped = 0
         self.legend = QLabel(self, objectName="trendLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         # a long legend (Russian) is cut at the chart's edge; it must never widen the chart
@@ -185,14 +188,16 @@ class TrendChart(QWidget):
             self.buffer.append(p.end.timestamp(), float(p.peak_waiting), math.nan if sl is None else sl)
 
     def redraw(self) -> None:
-        """setData on the two curves; the caller skips this while the chart is hidden."""
+        """setData on the two curves, at most once a tick; the caller skips this while the chart is
+        hidden. A day of samples spans a few hundred pixels, so most seconds land in the column
+        already drawn: when the newest sample neither starts a new column nor leaves the range of
+        values that column shows (peak downsampling draws its min to max), nothing on screen would
+        move, and the curves are left alone."""
         b = self.buffer
         if not b.size:
             return
         x = b.series(0)
         waiting = b.series(1)
-        self.waiting_curve.setData(x, waiting)
-        self.sl_curve.setData(x, b.series(2))
         # The axes only change when the day reaches a new hour or a new peak: a range that moved every
         # second would have them lay out and repaint their ticks every second.
         first = float(x[0])
@@ -202,9 +207,31 @@ class TrendChart(QWidget):
         hi = lo + max(3600.0, math.ceil((now - lo + 60.0) / 3600.0) * 3600.0)
         top = float(np.nanmax(waiting)) if waiting.size else 0.0
         y_top = max(10.0, math.ceil(top * 1.15 / 5.0) * 5.0)   # from 10 up the ticks are whole calls
-        if (lo, hi, y_top) != self._ranges:
+        item = self.plot.getPlotItem()
+        ranges_moved = (lo, hi, y_top) != self._ranges
+        if ranges_moved:
             self._ranges = (lo, hi, y_top)
-            item = self.plot.getPlotItem()
             item.setXRange(lo, hi, padding=0)
             item.setYRange(0, y_top, padding=0)
             item.getAxis("bottom").setTicks([hour_ticks(lo, hi), []])
+        w, sl = b.last(1), b.last(2)
+        column = int((now - lo) / (hi - lo) * max(1.0, item.getViewBox().width()))
+        if not ranges_moved and column == self._column and self._column_holds(w, sl):
+            self.skipped += 1
+            return
+        if column != self._column or ranges_moved:
+            self._column, self._extent = column, [w, w, sl, sl]
+        self.waiting_curve.setData(x, waiting)
+        self.sl_curve.setData(x, b.series(2))
+        self.redraws += 1
+
+    def _column_holds(self, waiting: float, sl: float) -> bool:
+        """Is the sample inside what the current pixel column already shows? Widens it if not."""
+        e = self._extent
+        inside = e[0] <= waiting <= e[1] and (math.isnan(sl) or (e[2] <= sl <= e[3]))
+        if not inside:
+            e[0], e[1] = min(e[0], waiting), max(e[1], waiting)
+            if not math.isnan(sl):
+                e[2] = sl if math.isnan(e[2]) else min(e[2], sl)
+                e[3] = sl if math.isnan(e[3]) else max(e[3], sl)
+        return inside
