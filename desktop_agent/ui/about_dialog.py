@@ -11,7 +11,6 @@ import html
 import platform
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import PySide6
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent import __version__, paths
+from desktop_agent import __version__, licenses, paths
 from desktop_agent.ui.theme import app_icon
 
 
@@ -42,22 +41,6 @@ class AboutInfo:
     backend: str           # the telephony backend's name
     settings_file: str
 
-
-# (distribution, shown name, licence): the components the app ships with, frozen builds included.
-COMPONENTS = (
-    ("PySide6-Essentials", "Qt for Python (PySide6) and Qt", "LGPL-3.0-only"),
-    ("SQLAlchemy", "SQLAlchemy", "MIT"),
-    ("alembic", "Alembic", "MIT"),
-    ("psycopg", "psycopg 3", "LGPL-3.0-only"),
-    ("pyqtgraph", "pyqtgraph", "MIT"),
-    ("numpy", "NumPy", "BSD-3-Clause"),
-    ("qasync", "qasync", "BSD-2-Clause"),
-    ("keyring", "keyring", "MIT"),
-    ("phonenumbers", "phonenumbers (libphonenumber data)", "Apache-2.0"),
-    ("platformdirs", "platformdirs", "MIT"),
-    ("PyYAML", "PyYAML", "MIT"),
-    ("Faker", "Faker (demo data)", "MIT"),
-)
 
 QT_NOTICE = QT_TRANSLATE_NOOP(
     "AboutDialog",
@@ -71,14 +54,10 @@ QT_NOTICE = QT_TRANSLATE_NOOP(
 
 
 def component_versions() -> list[tuple[str, str, str]]:
-    rows = []
-    for dist, name, licence in COMPONENTS:
-        try:
-            version = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            version = PySide6.__version__ if dist.startswith("PySide6") else "–"
-        rows.append((name, version, licence))
-    return rows
+    """(name, version, licence) of every bundled component: from the manifest the frozen build writes,
+    else from the installed packages' metadata (desktop_agent.licenses)."""
+    return [(c.get("name", ""), c.get("version", "") or "–", c.get("license", "") or "–")
+            for c in licenses.bundled_components()]
 
 
 def _licence_text(name: str) -> str:
