@@ -33,6 +33,7 @@ from desktop_agent.crm.screen_pop import ScreenPopService
 from desktop_agent.store.database import Database, check_connection, make_engine, parse_url
 from desktop_agent.store.migrate import is_current, upgrade
 from desktop_agent.store.models import Customer, CustomerPhone, Interaction, Ticket
+from desktop_agent.store.seed import caller_id_formats  # noqa: E402 - the shapes carriers deliver
 from desktop_agent.testing import start_pg_cluster
 
 GARBAGE = [
@@ -58,14 +59,6 @@ def summarise(times_ms: list[float], wall_seconds: float) -> dict[str, Any]:
         "mean_ms": round(sum(s) / len(s), 3) if s else math.nan,
         "throughput_per_s": round(len(s) / wall_seconds, 1) if wall_seconds else math.nan,
     }
-
-
-def _formats(e164: str) -> list[str]:
-    try:  # the seeder knows the shapes carriers really deliver
-        from desktop_agent.store.seed import caller_id_formats
-    except ImportError:
-        return [e164]
-    return caller_id_formats(e164)
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -109,9 +102,9 @@ def run_lookups(db: Database, args: argparse.Namespace) -> dict[str, Any]:
     while len(unknown) < args.lookups:
         number = f"+79{rng.randrange(10**9):09d}"
         if number not in known_set:
-            unknown.append(rng.choice(_formats(number)))
+            unknown.append(rng.choice(caller_id_formats(number)))
     kinds: dict[str, list[Any]] = {
-        "known": [rng.choice(_formats(e164)) for e164 in known],
+        "known": [rng.choice(caller_id_formats(e164)) for e164 in known],
         "unknown": unknown,
         "garbage": [rng.choice(GARBAGE) for _ in range(args.lookups)],
     }

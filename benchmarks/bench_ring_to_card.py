@@ -34,6 +34,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_lookup import counts  # noqa: E402 - the same row counts, from the script beside this one
 from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
@@ -46,8 +47,9 @@ from desktop_agent.crm.screen_pop import ScreenPopService  # noqa: E402
 from desktop_agent.store.database import Database, check_connection, make_engine, parse_url  # noqa: E402
 from desktop_agent.store.interactions import InteractionStore  # noqa: E402
 from desktop_agent.store.migrate import is_current, upgrade  # noqa: E402
-from desktop_agent.store.models import Customer, CustomerPhone, Interaction, Ticket  # noqa: E402
+from desktop_agent.store.models import CustomerPhone  # noqa: E402
 from desktop_agent.store.reference import ReferenceStore  # noqa: E402
+from desktop_agent.store.seed import caller_id_formats  # noqa: E402
 from desktop_agent.telephony import events as ev  # noqa: E402
 from desktop_agent.telephony.protocol import Capabilities, EventFanout  # noqa: E402
 from desktop_agent.ui.call_flow import CallFlow  # noqa: E402
@@ -122,20 +124,6 @@ class TimedLookup:
             self.times_ms.append((time.perf_counter() - t0) * 1000)
 
 
-def _formats(e164: str) -> list[str]:
-    try:
-        from desktop_agent.store.seed import caller_id_formats
-    except ImportError:
-        return [e164]
-    return caller_id_formats(e164)
-
-
-def counts(db: Database) -> dict[str, int]:
-    with db.engine.connect() as conn:
-        return {t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in (Customer, CustomerPhone, Ticket, Interaction)}
-
-
 def prepare(db: Database, args: argparse.Namespace, own: bool) -> dict[str, Any]:
     check_connection(db.engine)
     if not is_current(db.engine):
@@ -157,11 +145,11 @@ def callers(db: Database, n: int, unknown_share: float, rng: random.Random) -> l
     with db.engine.connect() as conn:
         known = list(conn.execute(select(CustomerPhone.e164).order_by(func.random()).limit(n - n_unknown)).scalars())
         taken = set(conn.execute(select(CustomerPhone.e164).where(CustomerPhone.e164.like("+7999%"))).scalars())
-    calls = [("known", rng.choice(_formats(e164))) for e164 in known]
+    calls = [("known", rng.choice(caller_id_formats(e164))) for e164 in known]
     while len(calls) < n:
         number = f"+7999{rng.randrange(10**7):07d}"
         if number not in taken:
-            calls.append(("unknown", rng.choice(_formats(number))))
+            calls.append(("unknown", rng.choice(caller_id_formats(number))))
     rng.shuffle(calls)
     return calls
 

@@ -90,3 +90,21 @@ def db(db_url: str) -> Database:
     database = Database(make_engine(parse_url(db_url)))
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def qloop(qapp):
+    """qasync's loop over the test's QApplication: run scenarios with `qloop.run_until_complete(...)`.
+    (Qt and qasync are imported here, not at the top, so tests without Qt never load it.)"""
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    loop.run_until_complete(asyncio.sleep(0))
+    asyncio.set_event_loop(None)
+    loop.close()

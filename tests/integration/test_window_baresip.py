@@ -12,7 +12,6 @@ import os
 import signal
 
 import pytest
-import qasync
 from baresip_harness import SCENARIOS, agent_settings, wait_exit
 
 from desktop_agent.app import build_services, build_window
@@ -33,19 +32,6 @@ from desktop_agent.ui.settings import UiSettings
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(60)]
 
 CALLER = "+79161234567"
-
-
-@pytest.fixture
-def qloop(qapp):
-    """qasync's loop over the test's QApplication (the pattern of tests/ui/conftest.py)."""
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    loop.run_until_complete(asyncio.sleep(0))
-    asyncio.set_event_loop(None)
-    loop.close()
 
 
 @pytest.fixture

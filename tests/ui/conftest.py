@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
-import qasync
 
 from desktop_agent.core.dto import CustomerDTO, PhoneDTO
 from desktop_agent.core.ports import AgentDTO
@@ -21,19 +19,6 @@ from desktop_agent.store.interactions import InteractionStore
 from desktop_agent.store.reference import ReferenceStore
 from desktop_agent.store.templates import TemplateStore
 from desktop_agent.ui.kpi_strip import PersonalKpis, personal_kpis
-
-
-@pytest.fixture
-def qloop(qapp):
-    """qasync's loop over the test's QApplication: run scenarios with `qloop.run_until_complete(...)`."""
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    loop.run_until_complete(asyncio.sleep(0))
-    asyncio.set_event_loop(None)
-    loop.close()
 
 
 @dataclass
