@@ -11,9 +11,8 @@ mode="${1:-run}"; shift || true
 RUN_PACKAGES=(python3-venv libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
   libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
-# What the tests start for real: PostgreSQL, SIP parts, a virtual screen, a keyring service.
-TEST_PACKAGES=(postgresql baresip-core sip-tester kamailio xvfb xauth dbus gnome-keyring
-  binutils imagemagick)
+# What the tests start for real: PostgreSQL, SIP parts, a virtual screen; binutils for PyInstaller.
+TEST_PACKAGES=(postgresql baresip-core sip-tester kamailio xvfb xauth binutils)
 
 missing_packages() {
   local p
