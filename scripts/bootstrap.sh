@@ -52,12 +52,18 @@ setup_venv() {
   if [ ! -x .venv/bin/python ]; then
     "$py" -m venv .venv
   fi
-  stamp=.venv/.installed
-  want="$(sha256sum pyproject.toml | cut -d' ' -f1) $extras"
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  stamp=.venv/.installed   # "<pyproject hash> <extras installed>": reinstall only when something is missing
+  local hash have="" missing="" e
+  hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cut -d' ' -f1 "$stamp")" = "$hash" ]; then have=$(cut -d' ' -f2 "$stamp"); fi
+  for e in ${extras//,/ }; do
+    case ",$have," in *",$e,"*) ;; *) missing=1 ;; esac
+  done
+  if [ -z "$have" ] || [ -n "$missing" ]; then
+    [ -n "$have" ] && extras="$have,$extras"
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e ".[${extras}]"
-    echo "$want" > "$stamp"
+    echo "$hash $extras" > "$stamp"
   fi
 }
 
