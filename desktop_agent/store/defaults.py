@@ -129,21 +129,27 @@ def _check_body(where: _Where, body: str) -> None:
         raise where.fail("unbalanced '{{' or '}}' in the body")
 
 
+def _keyed_entries(where: _Where, doc: dict[str, Any], section: str, kind: str):  # noqa: ANN202
+    """(located context, key, entry) for each entry of a keyed list, refusing a key given twice."""
+    seen: set[str] = set()
+    for i, entry in enumerate(where.entries(doc, section), start=1):
+        w = where.at(f"{kind} #{i}")
+        entry = w.mapping(entry, kind)
+        key = w.key(entry.get("key"))
+        w = where.at(f"{kind} {key!r}")
+        if key in seen:
+            raise w.fail("duplicate key")
+        seen.add(key)
+        yield w, key, entry
+
+
 def read_templates(directory: Path | None = None) -> list[dict[str, Any]]:
     """Template rows, one per key and language."""
     name = "templates.yaml"
     where = _Where(name)
     doc = _read_yaml(directory or defaults_dir(), name)
     rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(where.entries(doc, "templates"), start=1):
-        w = where.at(f"template #{i}")
-        entry = w.mapping(entry, "template")
-        key = w.key(entry.get("key"))
-        w = where.at(f"template {key!r}")
-        if key in seen:
-            raise w.fail("duplicate key")
-        seen.add(key)
+    for w, key, entry in _keyed_entries(where, doc, "templates", "template"):
         category = w.key(entry.get("category"), "category")
         for lang in LANGUAGES:
             if lang not in entry:
@@ -215,15 +221,7 @@ def read_checklists(directory: Path | None = None,
         library[step_key] = step
 
     rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(where.entries(doc, "checklists"), start=1):
-        w = where.at(f"checklist #{i}")
-        entry = w.mapping(entry, "checklist")
-        key = w.key(entry.get("key"))
-        w = where.at(f"checklist {key!r}")
-        if key in seen:
-            raise w.fail("duplicate key")
-        seen.add(key)
+    for w, key, entry in _keyed_entries(where, doc, "checklists", "checklist"):
         caller_type = entry.get("caller_type")
         if caller_type not in CALLER_TYPES:
             raise w.fail(f"caller_type must be one of {', '.join(sorted(CALLER_TYPES))}, got {caller_type!r}")
