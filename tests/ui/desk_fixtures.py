@@ -43,15 +43,22 @@ def open_db(path: Path) -> Database:
     return Database(make_engine(parse_url(f"sqlite:///{path}")))
 
 
-@pytest.fixture(scope="module")
-def seeded_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("desk") / "seeded.sqlite3"
+def build_seeded_file(tmp_path_factory, name: str, **counts) -> Path:  # noqa: ANN001
+    """A migrated SQLite file with the shipped defaults and a little generated data: built once per
+    module, copied per test."""
+    path = tmp_path_factory.mktemp(name) / "seeded.sqlite3"
     db = open_db(path)
     upgrade(db.engine)
     load_defaults(db)
-    seed(db, customers=150, tickets=60, interactions=300, agents=3, seed=11)
+    seed(db, **counts)
     db.dispose()
     return path
+
+
+@pytest.fixture(scope="module")
+def seeded_file(tmp_path_factory) -> Path:
+    return build_seeded_file(tmp_path_factory, "desk", customers=150, tickets=60, interactions=300,
+                             agents=3, seed=11)
 
 
 @dataclass

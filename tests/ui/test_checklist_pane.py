@@ -8,6 +8,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from desk_fixtures import build_seeded_file
 from operator_harness import FakeSoftphone, until
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtTest import QTest
@@ -20,9 +21,7 @@ from desktop_agent.store.checklists import ChecklistStore
 from desktop_agent.store.database import Database, make_engine, parse_url
 from desktop_agent.store.defaults import load_defaults
 from desktop_agent.store.interactions import InteractionStore
-from desktop_agent.store.migrate import upgrade
 from desktop_agent.store.reference import ReferenceStore
-from desktop_agent.store.seed import seed
 from desktop_agent.store.templates import TemplateStore
 from desktop_agent.ui.about_dialog import AboutInfo
 from desktop_agent.ui.actions import ActionRegistry
@@ -51,13 +50,7 @@ class Clock:
 
 @pytest.fixture(scope="module")
 def seeded_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("checklist") / "seeded.sqlite3"
-    db = Database(make_engine(parse_url(f"sqlite:///{path}")))
-    upgrade(db.engine)
-    load_defaults(db)
-    seed(db, customers=10, tickets=3, interactions=5, agents=2)
-    db.dispose()
-    return path
+    return build_seeded_file(tmp_path_factory, "checklist", customers=10, tickets=3, interactions=5, agents=2)
 
 
 @pytest.fixture

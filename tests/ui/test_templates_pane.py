@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from desk_fixtures import build_seeded_file
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtTest import QTest
@@ -16,10 +17,7 @@ from desktop_agent.core.dto import PhoneDTO
 from desktop_agent.core.ports import TicketDraft
 from desktop_agent.store.customers import NewCustomer, create_customer
 from desktop_agent.store.database import Database, make_engine, parse_url
-from desktop_agent.store.defaults import load_defaults
-from desktop_agent.store.migrate import upgrade
 from desktop_agent.store.reference import ReferenceStore
-from desktop_agent.store.seed import seed
 from desktop_agent.store.templates import TemplateStore
 from desktop_agent.store.tickets import TicketStore
 from desktop_agent.ui.actions import ActionRegistry
@@ -31,14 +29,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(scope="module")
 def seeded_file(tmp_path_factory):
-    """Migrated, with the shipped defaults and a little generated data: built once, copied per test."""
-    path = tmp_path_factory.mktemp("templates") / "seeded.sqlite3"
-    db = Database(make_engine(parse_url(f"sqlite:///{path}")))
-    upgrade(db.engine)
-    load_defaults(db)
-    seed(db, customers=20, tickets=5, interactions=10, agents=2)
-    db.dispose()
-    return path
+    return build_seeded_file(tmp_path_factory, "templates", customers=20, tickets=5, interactions=10, agents=2)
 
 
 class CountingTemplates(TemplateStore):
