@@ -11,7 +11,8 @@ the build time). Measured, wall clock from process start:
 logs "interactive after"); the process is then ended. On Linux the resident memory at that moment is read
 from /proc. Starts are warm (the files in the page cache) unless --cold: then, as root, the page cache is
 dropped before each start where the kernel allows it (it slows everything else on the machine for a
-moment); `page_cache_dropped` says whether it was.
+moment); `page_cache_dropped` says whether it was. The load average before and after is printed too:
+on a shared machine the starts slow down with it, so compare figures taken at a similar load.
 """
 
 from __future__ import annotations
@@ -129,6 +130,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="drop the page cache before each start (root)")
     args = parser.parse_args()
 
+    load_before = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="da-bench-frozen-") as tmp:
         work = Path(tmp)
         build_s = None
@@ -161,6 +163,8 @@ def main() -> None:
         "platform": args.platform,
         "runs": args.runs,
         "page_cache_dropped": dropped,
+        "load_average_before": load_before,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
         "build_s": round(build_s, 1) if build_s is not None else None,
         "unpacked_mb": round(size / 2**20, 1),
         "files": files,

@@ -50,7 +50,9 @@ class OperatorServices:
     numbers: tuple[str, ...] = ()
     contacts: Any = None  # ui.provisional_contact.ContactDirectory
     feed: Any = None      # core.ports.ChangeFeed: other desktops' changes (started by _run_qt)
-    company_names: dict[str, str] = field(default_factory=dict)  # {{company.name}} in templates, by language
+    # {{company.name}} in templates, by language; None: read from the shipped defaults after the
+    # window shows (YAML parsing is not worth delaying the start for)
+    company_names: dict[str, str] | None = field(default_factory=dict)
 
 
 def _local_midnight() -> datetime:
@@ -98,7 +100,6 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
     from desktop_agent.store import queue_log
     from desktop_agent.store.checklists import ChecklistStore
     from desktop_agent.store.database import describe
-    from desktop_agent.store.defaults import DefaultsError, read_demo_settings
     from desktop_agent.store.interactions import InteractionStore
     from desktop_agent.store.models import CustomerPhone
     from desktop_agent.store.notify import DatabaseChangeFeed
@@ -110,15 +111,14 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
     origin = f"desk-{login}"
     reference = ReferenceStore(db, origin)
     agent = reference.get_or_create_agent(login, login)
+    if not agent.active:  # `desktop-agent agents set LOGIN --inactive`: the desk must not take calls
+        raise StoreError(f"agent {login!r} is deactivated: a lead can reactivate it with "
+                         f"`desktop-agent agents set {login} --active`")
     interactions = InteractionStore(db, origin)
     with db.engine.connect() as conn:
         numbers = tuple(conn.scalars(select(CustomerPhone.e164).order_by(CustomerPhone.e164)
                                      .limit(SIMULATED_NUMBERS)))
     label = db.url.database if db.is_sqlite else describe(db.url)
-    try:
-        company_names = dict(read_demo_settings().company)
-    except DefaultsError:
-        company_names = {}
     screen_pops = ScreenPopService.over_store(db)
     return OperatorServices(
         db=db, origin=origin, agent=agent, interactions=interactions, reference=reference,
@@ -128,8 +128,19 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
         personal_kpis=lambda: personal_kpis(interactions.for_agent(agent.id, _local_midnight())),
         database_label=label or "", numbers=numbers,
         contacts=CrmContactDirectory(screen_pops.registry, db, origin), feed=DatabaseChangeFeed(db, origin),
-        company_names=company_names,
+        company_names=None,
     )
+
+
+def read_company_names() -> dict[str, str]:
+    """The company's name by language, from the shipped defaults (demo.yaml)."""
+    from desktop_agent.store.defaults import DefaultsError, read_demo_settings
+
+    try:
+        return dict(read_demo_settings().company)
+    except DefaultsError as exc:
+        log.warning("no company name for templates: %s", exc)
+        return {}
 
 
 def make_simulator(services: OperatorServices, deliver: Callable[[Sequence[Any]], None], *,
@@ -203,13 +214,16 @@ class OperatorWindow:
 
 def build_window(*, services: OperatorServices, softphone: Any, settings: Any, save_settings: Callable[[], None],
                  on_language: Callable[[str], None], on_theme: Callable[[str], None],
-                 about: Any, backend_label: str) -> OperatorWindow:
-    """Compose the operator window over ready services. Tests call this with their own softphone."""
+                 about: Any, backend_label: str,
+                 wallboard_factory: Callable[[], Any] | None = None) -> OperatorWindow:
+    """Compose the operator window over ready services. Tests call this with their own softphone
+    (and, for a lead's wallboard pane, may bring their own `wallboard_factory`)."""
     from desktop_agent.ui.agent_channel import AcdAgentChannel, is_acd_member
     from desktop_agent.ui.call_bar import CallBar
     from desktop_agent.ui.call_flow import CallFlow
     from desktop_agent.ui.checklist_pane import ChecklistPane
     from desktop_agent.ui.kpi_strip import KpiStrip
+    from desktop_agent.ui.leads_board import LeadsBoardPane, sees_wallboard
     from desktop_agent.ui.main_window import MainWindow
     from desktop_agent.ui.qt_bridge import ServiceRunner
     from desktop_agent.ui.screen_pop_card import ScreenPopCard
@@ -228,9 +242,18 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     )
 
     def set_auto_ready(on: bool) -> None:
+        from desktop_agent.ui.settings_dialog import apply_wrapup_policy
+
         settings.wrapup_auto_ready = on
-        flow.set_policy(replace(flow.policy, auto_ready=on))
+        apply_wrapup_policy(flow, replace(flow.policy, auto_ready=on))  # never shortens a running wrap-up
         save_settings()
+
+    def apply_settings(chosen: Any) -> None:
+        """Agent ▸ Settings…, OK (the window has switched language and theme already)."""
+        from desktop_agent.ui.settings_dialog import apply_operator_settings
+
+        wrapup = next((p for p in panes if isinstance(p, WrapupPane)), None)
+        apply_operator_settings(chosen, settings=settings, flow=flow, wrapup=wrapup, save=save_settings)
 
     call_bar = CallBar(flow, services.reference, db_runner)
     kpis = KpiStrip(services.personal_kpis, db_runner)
@@ -240,9 +263,15 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     panes = [WrapupPane(flow, services.reference, db_runner, on_auto_ready=set_auto_ready)]
     # Templates fill in the caller from the screen-pop (and the card's contact), the ticket from the
     # editor; checklist phrases are inserted through the templates pane.
-    names = services.company_names
-    company = names.get(settings.language or "") or names.get(services.agent.language) or next(iter(names.values()), "")
-    templates = TemplatesPane(services.templates, db_runner, agent=services.agent, company_name=company)
+    def company_name(names: dict[str, str]) -> str:
+        return (names.get(settings.language or "") or names.get(services.agent.language)
+                or next(iter(names.values()), ""))
+
+    templates = TemplatesPane(services.templates, db_runner, agent=services.agent,
+                              company_name=company_name(services.company_names or {}))
+    if services.company_names is None:
+        db_runner.submit(read_company_names, on_result=lambda names: templates.set_company_name(company_name(names)),
+                         owner=templates)
     templates.follow(flow)
     checklist = ChecklistPane(services.checklists, services.templates, db_runner, agent_id=services.agent.id)
     checklist.follow(flow)  # a run per answered call, saved with its interaction after wrap-up
@@ -266,6 +295,20 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     editor.ticket_shown.connect(card.ticket_changed)
     templates.insert_requested.connect(editor.insert_text)
     panes += [card, editor]
+    leads = None
+    if sees_wallboard(services.agent.role):  # leads, trainers, admins: the wallboard as a pane
+
+        def lead_wallboard() -> Any:  # called when the pane is first seen: pyqtgraph is not on the start path
+            from desktop_agent.core.kpi import KpiSettings
+            from desktop_agent.ui.wallboard import WallboardSettingsStore
+            from desktop_agent.ui.wallboard.thresholds import FILE_NAME as WALLBOARD_FILE
+            from desktop_agent.wallboard_app import build_wallboard
+
+            return build_wallboard(services.db, kpi_settings=KpiSettings(tz=datetime.now().astimezone().tzinfo),
+                                   settings_store=WallboardSettingsStore(paths.config_dir() / WALLBOARD_FILE))
+
+        leads = LeadsBoardPane(wallboard_factory or lead_wallboard)
+        panes.append(leads)
 
     def can_close() -> bool:
         from desktop_agent.core.call_session import CallState
@@ -277,7 +320,8 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
         return confirm_quit_during_call(window)
 
     window = MainWindow(call_bar=call_bar, kpi_strip=kpis, panes=panes, settings=settings, about=about,
-                        on_language=on_language, on_theme=on_theme, can_close=can_close)
+                        on_language=on_language, on_theme=on_theme, can_close=can_close,
+                        apply_settings=apply_settings)
     flow.notice.connect(window.show_notice)
     templates.notice.connect(window.show_notice)
     checklist.notice.connect(window.show_notice)
@@ -293,6 +337,8 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
                                window)
         feed.on_status(feed_status)
     window.set_backend_state("starting", backend_label)
+    if leads is not None:
+        window.closed.connect(leads.shutdown)
     return OperatorWindow(window, flow, db_runner, lookup_runner, panes)
 
 
@@ -338,7 +384,7 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from desktop_agent.ui.about_dialog import AboutInfo
+    from desktop_agent.ui.about_info import AboutInfo
     from desktop_agent.ui.i18n import Translations, choose_language
     from desktop_agent.ui.settings import FILE_NAME, SettingsStore
     from desktop_agent.ui.theme import app_icon, apply_theme
@@ -399,6 +445,7 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
             services.feed.start()
         parts.flow.start(ready=True)
         log.info("interactive after %.0f ms", (time.monotonic() - started) * 1000)
+        warm_up(parts)
         code = 0
         if smoke:
             code = await run_smoke_call(parts, services, timeout=SMOKE_TIMEOUT)
@@ -419,6 +466,14 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
         save_settings()
         loop.close()
     return code
+
+
+def warm_up(parts: OperatorWindow) -> None:
+    """What the start leaves out to be interactive sooner, loaded on the lookup worker right after:
+    phone-number parsing (and its region data) is the first thing a ringing call needs."""
+    from desktop_agent.core.phone import normalise
+
+    parts.lookup_runner.submit(normalise, "+74950000000")
 
 
 async def run_smoke_call(parts: OperatorWindow, services: OperatorServices, *, timeout: float) -> int:

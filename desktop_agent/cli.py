@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from desktop_agent import __version__
+import desktop_agent
 from desktop_agent.commands import CommandError
 
 # Each module in desktop_agent.commands registers its subcommands: command name -> module.
@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "erlang": "erlang",
     "kpi": "kpi",
     "import": "imports",
+    "agents": "agents",
 }
 _OPTIONS_WITH_VALUE = {"--db", "--lang", "--phone", "--sip-account", "--baresip-connect", "--sip-port"}
 PHONE_ENV = "DESKTOP_AGENT_PHONE"
@@ -43,17 +44,17 @@ def _modules_needed(argv: Sequence[str]) -> list[str]:
     command = requested_command(argv)
     if command in COMMAND_MODULES:
         return [COMMAND_MODULES[command]]
-    if command is None and not ({"-h", "--help"} & set(argv)):
+    if command == "wallboard" or (command is None and not ({"-h", "--help"} & set(argv))):
         return []
     return list(COMMAND_MODULES.values())
 
 
-def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] | None = None, *, wallboard: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktop-agent",
         description="Desktop for call-centre operators. With no subcommand, opens the operator window.",
     )
-    parser.add_argument("--version", action="version", version=f"desktop-agent {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--db", metavar="URL", help="database URL (default: DESKTOP_AGENT_DB, else the embedded SQLite file)")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language (default: from the system locale)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -63,8 +64,18 @@ def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParse
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES.values() if modules is None else modules:
         importlib.import_module(f"desktop_agent.commands.{name}").register(sub)
-    _add_wallboard(sub)
+    if wallboard:  # the window's own start skips it: its options import the KPI package
+        _add_wallboard(sub)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """argparse's "version" action with the version looked up only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"desktop-agent {desktop_agent.__version__}")
+        parser.exit()
 
 
 def _phone(value: str) -> str:
@@ -124,6 +135,8 @@ def _add_wallboard(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--short-abandon", type=int, default=5, metavar="S",
                    help="abandons under S seconds are left out (5)")
     p.add_argument("--sl-variant", choices=variants, default="default", help="service-level definition (default)")
+    # installers and CI: show the board until it has drawn a few frames from queue_log, then exit 0
+    p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
 
     def handler(args: argparse.Namespace) -> int:
         from desktop_agent.wallboard_app import run_wallboard
@@ -135,7 +148,8 @@ def _add_wallboard(sub: argparse._SubParsersAction) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(_modules_needed(argv))
+    modules = _modules_needed(argv)
+    parser = build_parser(modules, wallboard=bool(modules) or requested_command(argv) is not None)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -19,12 +19,14 @@ import json
 import platform
 import re
 import sys
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_agent import __version__
+import desktop_agent
 from desktop_agent.paths import resources_dir
+
+if TYPE_CHECKING:  # importlib.metadata costs start-up time; the frozen app reads its manifest instead
+    from importlib import metadata
 
 APP_DISTRIBUTION = "desktop-agent"
 MANIFEST_NAME = "components.json"
@@ -64,8 +66,15 @@ def license_text(component: dict[str, Any]) -> str:
     return "\n".join(parts) or f"{component.get('name', '?')}: {component.get('license', 'unknown licence')}"
 
 
+def has_license_text(component: dict[str, Any]) -> bool:
+    """Whether any of the component's licence files can be read here."""
+    return any(Path(name).is_file() for name in component.get("license_files", []))
+
+
 def qt_version() -> str:
     """The Qt version PySide6 was built against (PySide6 versions follow Qt's), without importing Qt."""
+    from importlib import metadata
+
     for dist in QT_DISTRIBUTIONS[:3]:
         try:
             return metadata.version(dist)
@@ -106,6 +115,8 @@ def qt_lgpl_notice(version: str | None = None) -> str:
 
 def runtime_distributions(root: str = APP_DISTRIBUTION) -> list[metadata.Distribution]:
     """The installed distributions `root` needs at run time: its requirements, followed recursively."""
+    from importlib import metadata
+
     seen: dict[str, metadata.Distribution] = {}
     walked: set[tuple[str, frozenset[str]]] = set()  # a package asked for with new extras needs more
     pending: list[tuple[str, frozenset[str]]] = [(root, frozenset())]
@@ -149,6 +160,8 @@ def distribution_license_files(dist: metadata.Distribution) -> list[Any]:
 
 
 def components_from_metadata(extra_distributions: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    from importlib import metadata
+
     dists = {d.metadata["Name"]: d for d in runtime_distributions()}
     for name in extra_distributions:
         try:
@@ -171,7 +184,7 @@ def components_from_metadata(extra_distributions: tuple[str, ...] = ()) -> list[
 
 
 def app_component() -> dict[str, Any]:
-    return {"name": "Desktop Agent", "version": __version__, "license": "GPL-3.0-or-later",
+    return {"name": "Desktop Agent", "version": desktop_agent.__version__, "license": "GPL-3.0-or-later",
             "homepage": "", "license_files": [str(licenses_dir() / GPL3_TEXT)], "notice": ""}
 
 

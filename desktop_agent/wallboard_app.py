@@ -135,4 +135,32 @@ def _run_qt(args: argparse.Namespace, db: Any, kpi_settings: Any) -> int:
     window = WallboardWindow(board, kiosk=bool(args.kiosk), screen=args.screen)
     window.closed.connect(app.quit)
     window.place()
+    if getattr(args, "smoke_test", False):
+        _quit_after_frames(app, board)
     return int(app.exec())
+
+
+SMOKE_FRAMES = 3
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def _quit_after_frames(app: Any, board: Any) -> None:
+    """--smoke-test (installers, CI): exit 0 once the board has shown SMOKE_FRAMES frames computed from
+    queue_log and painted them (tiles, the pyqtgraph trend and the agent grid), 1 if that takes too long."""
+    from PySide6.QtCore import QTimer
+
+    def applied(frame: Any) -> None:
+        if frame.snapshot is None or board.ticks < SMOKE_FRAMES:
+            return
+        board.grab()  # paints every part, the chart's NumPy buffers included
+        print(f"wallboard smoke test: {board.ticks} frames, {len(board.agent_model.rows)} agents logged in",
+              flush=True)
+        app.exit(0)
+
+    def timed_out() -> None:
+        print(f"desktop-agent: wallboard smoke test: fewer than {SMOKE_FRAMES} frames in "
+              f"{SMOKE_TIMEOUT_MS // 1000} s", file=sys.stderr)
+        app.exit(1)
+
+    board.frame_applied.connect(applied)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, timed_out)

@@ -19,8 +19,12 @@ from importlib import metadata
 from pathlib import Path
 
 # Qt modules the app always needs, beside those found in its source: pyqtgraph and qasync import
-# QtCore/QtGui/QtWidgets, and QtSvg draws the SVG icons (and pyqtgraph's SVG export).
-QT_ALWAYS = {"QtCore", "QtGui", "QtWidgets", "QtSvg"}
+# QtCore/QtGui/QtWidgets, QtSvg draws the SVG icons (and pyqtgraph's SVG export), and pyqtgraph's plot
+# curves import QtOpenGLWidgets and QtOpenGL by name (importlib) whether or not OpenGL is switched on:
+# without them the frozen wallboard failed to start. QtOpenGL is only named, never used, so a stub
+# stands in for its 8.5 MB binding (QT_STUBS; libQt6OpenGL itself stays, QtOpenGLWidgets links it).
+QT_ALWAYS = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtOpenGLWidgets"}
+QT_STUBS = {"PySide6.QtOpenGL": "PySide6_QtOpenGL.py"}
 
 # Optional extras of our dependencies that the app never uses. Each would pull in megabytes (or a GL
 # stack) if it happened to be installed in the build environment.
@@ -31,7 +35,24 @@ EXCLUDES = [
     "PyQt5", "PyQt6", "PySide2",
     "pytest", "pytestqt", "_pytest", "keyrings.alt",
     "desktop_agent.testing",  # throwaway PostgreSQL clusters for tests; never part of the app
+    # Seen as imports but never loaded by any command of the app (checked against sys.modules after the
+    # window's smoke call, the wallboard, db upgrade/seed/info on SQLite and PostgreSQL, kpi, lookup,
+    # simulate, erlang): each sits behind a try/except ImportError, a lazy __getattr__ or a function
+    # the app never calls. Mako highlights template errors with Pygments when it is there (1.3 MB).
+    "pygments", "mako.ext.pygmentplugin",
+    "numpy.f2py", "numpy.testing", "numpy.distutils", "numpy._pyinstaller",
+    "unittest", "doctest", "pdb", "xmlrpc", "_pydecimal",
+    "packaging",  # desktop_agent.licenses reads markers with it only without a build manifest
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
+    "pyqtgraph.flowchart", "pyqtgraph.console", "pyqtgraph.canvas", "pyqtgraph.dockarea",
 ]
+
+# Data files of packages that the app never reads: pyqtgraph's own application icon (used only when
+# pyqtgraph creates the QApplication itself) and its named colour maps (only pyqtgraph.colormap.get()).
+# PyInstaller also copies the app's own .dist-info (it sees metadata.version("desktop-agent")); that
+# copy carries the version of the last `pip install -e`, while desktop_agent/_version.py is rewritten
+# from pyproject.toml by every build: without the copy the frozen app reports the build's version.
+DATA_UNUSED = ("pyqtgraph/icons/peegee/*", "pyqtgraph/colors/maps/*", "desktop_agent-*.dist-info/*")
 
 # Translation sources are compiled to .qm; these never need to travel with the app.
 RESOURCE_SKIP_SUFFIXES = {".ts", ".pro", ".pyc"}
@@ -84,8 +105,10 @@ def unused_phonenumbers_data(package_dir: Path) -> list[str]:
 QT_PLUGINS_UNUSED = (
     "platforms/*eglfs*", "platforms/*linuxfb*", "platforms/*minimalegl*", "platforms/*vnc*",
     "platforms/*vkkhrdisplay*", "egldeviceintegrations/*", "generic/*", "platformthemes/*gtk3*",
+    # Images: the app draws SVG and PNG (built into QtGui) and Windows wants .ico; nothing loads GIF,
+    # JPEG or the rarer formats.
     "imageformats/*tiff*", "imageformats/*webp*", "imageformats/*icns*", "imageformats/*tga*",
-    "imageformats/*wbmp*",
+    "imageformats/*wbmp*", "imageformats/*gif*", "imageformats/*jpeg*",
 )
 APP_LANGUAGES = {"ru", "en"}
 
@@ -135,15 +158,58 @@ def prune_qt_binaries(binaries: list) -> list:
     return [b for b in kept if Path(_posix(b[0])).name.lower() not in candidates]
 
 
-# Libraries that break when stripped: NumPy's bundled OpenBLAS (and its Fortran runtime) then fails to
-# load with "ELF load command address/offset not page-aligned".
-NO_STRIP = ("*openblas*", "*gfortran*", "*quadmath*")
+def drop_dangling_symlinks(binaries: list, datas: list) -> tuple[list, list]:
+    """PyInstaller links each library found in a package folder into _internal/ as well (SYMLINK
+    entries, among the binaries or the datas); a link to a library that was pruned would dangle."""
+    shipped = {_posix(e[0]) for e in binaries + datas if e[2] != "SYMLINK"}
+
+    def keep(entry) -> bool:
+        return entry[2] != "SYMLINK" or _posix(entry[1]) in shipped
+    return [e for e in binaries if keep(e)], [e for e in datas if keep(e)]
+
+
+def prune_unused_data(datas: list) -> list:
+    return [d for d in datas if not any(fnmatch.fnmatch(_posix(d[0]), p) for p in DATA_UNUSED)]
+
+
+# ELF program header: p_type, p_flags, p_offset, p_vaddr (the fields the loader checks).
+_PT_LOAD = 1
+_PAGE = 4096
+
+
+def load_segments_aligned(path: Path) -> bool:
+    """Whether the dynamic loader will map this ELF file: every PT_LOAD segment's file offset and address
+    must agree modulo the page size (glibc: "ELF load command address/offset not page-aligned").
+
+    Libraries that auditwheel/patchelf rewrote (NumPy's OpenBLAS and its Fortran runtime) keep their
+    dynamic sections behind the symbol table; GNU and LLVM strip both move those sections by an offset
+    that is not a whole page, so a stripped copy no longer loads. Reading the program headers catches
+    that at build time, for any library, without loading it into the build's own process.
+    """
+    import struct
+
+    data = path.read_bytes()
+    if data[:4] != b"\x7fELF" or data[4] != 2:  # 64-bit only; anything else is shipped unstripped
+        return False
+    endian = "<" if data[5] == 1 else ">"
+    phoff, = struct.unpack_from(endian + "Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from(endian + "HH", data, 0x36)
+    for i in range(phnum):
+        p_type, _flags, offset, vaddr = struct.unpack_from(endian + "IIQQ", data, phoff + i * phentsize)
+        if p_type == _PT_LOAD and (vaddr - offset) % _PAGE:
+            return False
+    return True
 
 
 def strip_binaries(binaries: list, work: Path) -> list:
-    """Strip debug symbols from ELF binaries (copies in `work`), except the NO_STRIP ones.
+    """Strip the symbols a shared library does not need to load (copies in `work`), on Linux.
 
-    PyInstaller's own strip=True strips every binary, OpenBLAS included, which breaks NumPy.
+    Debug info and static symbol tables are about 30 MB of the bundle: the Python extension modules of
+    SQLAlchemy, PyYAML and the standard library ship with full debug info, cryptography and libpython
+    with their symbol tables. `strip --strip-unneeded` is what Linux distributions run on their shared
+    libraries; the dynamic symbols that the loader and Python's import use stay. A stripped copy that
+    would no longer load (see load_segments_aligned) is dropped and the original shipped, as is any file
+    strip refuses. PyInstaller's own strip=True strips every binary blindly, which broke NumPy's OpenBLAS.
     """
     strip = shutil.which("strip")
     if strip is None or not sys.platform.startswith("linux"):
@@ -151,26 +217,28 @@ def strip_binaries(binaries: list, work: Path) -> list:
     result = []
     for entry in binaries:
         dest, src, kind = entry[0], Path(entry[1]), entry[2]
-        name = Path(_posix(dest)).name.lower()
-        if kind != "BINARY" or any(fnmatch.fnmatch(name, p) for p in NO_STRIP):
+        if kind not in {"BINARY", "EXTENSION"}:
             result.append(entry)
             continue
         copy = work / "stripped" / _posix(dest)
         if not copy.exists() or copy.stat().st_mtime < src.stat().st_mtime:
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, copy)
-            if subprocess.run([strip, "--strip-debug", str(copy)], capture_output=True).returncode != 0:
-                shutil.copy2(src, copy)  # not strippable: ship it as it is
+            stripped = subprocess.run([strip, "--strip-unneeded", str(copy)], capture_output=True).returncode == 0
+            if not (stripped and copy.stat().st_size < src.stat().st_size and load_segments_aligned(copy)):
+                shutil.copy2(src, copy)  # nothing to gain, or it would break: ship it as it is
         result.append((dest, str(copy), kind))
     return result
 
 
 def prune_qt_translations(datas: list) -> list:
-    """Qt's own .qm files only for the languages the app ships (a few MB of the rest otherwise)."""
+    """Qt's own .qm files only for the languages the app ships (a few MB of the rest otherwise), and
+    none for Qt Help, which the app does not use."""
     def other_language(dest: str) -> bool:
         path = _posix(dest)
-        match = re.search(r"/translations/[a-z_]+?_([a-z]{2})(?:_[A-Za-z]{2})?\.qm$", path)
-        return path.startswith("PySide6/") and bool(match) and match.group(1) not in APP_LANGUAGES
+        match = re.search(r"/translations/([a-z_]+?)_([a-z]{2})(?:_[A-Za-z]{2})?\.qm$", path)
+        return (path.startswith("PySide6/") and bool(match)
+                and (match.group(2) not in APP_LANGUAGES or match.group(1) == "qt_help"))
     return [d for d in datas if not other_language(d[0])]
 
 
@@ -241,6 +309,25 @@ def qt_modules_used(package_dir: Path) -> set[str]:
                 found.add(dotted)
             found.update(n.strip() for n in listed.split(",") if n.strip().startswith("Qt"))
     return found
+
+
+def qt_stub_modules(installers: Path, excludes: list[str]) -> list[tuple[str, str, str]]:
+    """PYZ entries for the stand-in modules of QT_STUBS whose real binding was excluded."""
+    return [(name, str(installers / "stubs" / file), "PYMODULE") for name, file in QT_STUBS.items()
+            if name in excludes]
+
+
+# PyInstaller runtime hooks replaced by our own (installers/rthooks/): see each one's docstring.
+REPLACED_RUNTIME_HOOKS = {"pyi_rth_pyside6": "pyi_rth_qt_paths.py"}
+
+
+def runtime_hooks(installers: Path) -> list[str]:
+    return [str(installers / "rthooks" / name)
+            for name in ("pyi_rth_desktop_agent.py", *REPLACED_RUNTIME_HOOKS.values())]
+
+
+def drop_replaced_runtime_hooks(scripts: list) -> list:
+    return [s for s in scripts if s[0] not in REPLACED_RUNTIME_HOOKS]
 
 
 def qt_excludes(package_dir: Path) -> list[str]:

@@ -7,7 +7,11 @@ Under Xvfb (a real X server, real fonts):
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \\
         .venv/bin/python scripts/screenshots.py docs/screenshots
 
-writes operator-{ru,en}-{1920x1080,1366x768}.png (light theme) and operator-ru-dark-1366x768.png.
+writes operator-{ru,en}-{1920x1080,1366x768}.png (light theme), operator-ru-dark-1366x768.png and
+operator-lead-{ru,en}-1920x1080.png: a team lead's window, whose Wallboard pane shows the day so far
+(a headless simulated morning in queue_log, then live). `--only NAME-PREFIX` takes only those shots:
+
+    ... scripts/screenshots.py docs/screenshots --only operator-lead
 """
 
 from __future__ import annotations
@@ -22,10 +26,20 @@ import time
 from pathlib import Path
 
 SHOTS = (("ru", "light", 1920, 1080), ("en", "light", 1920, 1080), ("ru", "light", 1366, 768),
-         ("en", "light", 1366, 768), ("ru", "dark", 1366, 768))
+         ("en", "light", 1366, 768), ("ru", "dark", 1366, 768),
+         ("ru", "light", 1920, 1080, True), ("en", "light", 1920, 1080, True))
+LEAD_LOGIN = "a.sokolova"
+HISTORY_HOURS = 6.0   # simulated hours of today's traffic before the shot (fewer after an early midnight)
 
 
-def main(out_dir: Path) -> int:
+def shot_name(language: str, theme: str, width: int, height: int, lead: bool = False) -> str:
+    if lead:
+        return f"operator-lead-{language}-{width}x{height}.png"
+    return (f"operator-{language}-{theme}-{width}x{height}.png" if theme != "light"
+            else f"operator-{language}-{width}x{height}.png")
+
+
+def main(out_dir: Path, only: str = "") -> int:
     os.environ["DESKTOP_AGENT_HOME"] = tempfile.mkdtemp(prefix="da-shots-")
     import qasync
     from PySide6.QtCore import Qt
@@ -55,12 +69,14 @@ def main(out_dir: Path) -> int:
     translations = Translations(app)
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    async def shoot(language: str, theme: str, width: int, height: int) -> Path:
+    async def shoot(language: str, theme: str, width: int, height: int, lead: bool = False) -> Path:
         # each shot on its own copy of the demo database: earlier shots leave no calls behind
-        copy = seeded.with_name(f"shot-{language}-{theme}-{width}.sqlite3")
+        copy = seeded.with_name(f"shot-{language}-{theme}-{width}{'-lead' if lead else ''}.sqlite3")
         shutil.copyfile(seeded, copy)
         db = open_store(f"sqlite:///{copy}")
-        services = build_services(db, login="i.petrova")
+        if lead:
+            _make_lead_and_morning(db)
+        services = build_services(db, login=LEAD_LOGIN if lead else "i.petrova")
         services.database_label = _default_location()  # what a user sees, not this run's temp copy
         translations.install(language)
         apply_theme(app, theme)
@@ -83,8 +99,13 @@ def main(out_dir: Path) -> int:
         window.registry.get("call.answer").trigger()
         await _until(lambda: flow.current.state is CallState.TALKING)
         await asyncio.sleep(3.2)  # a running call timer, the card filled in
-        path = out_dir / (f"operator-{language}-{theme}-{width}x{height}.png" if theme != "light"
-                          else f"operator-{language}-{width}x{height}.png")
+        if lead:   # the board: today's rows read, a few live frames on the trend
+            from desktop_agent.ui.leads_board import LeadsBoardPane
+
+            pane = next(p for p in parts.panes if isinstance(p, LeadsBoardPane))
+            await _until(lambda: pane.board is not None and pane.board.frame is not None
+                         and not pane.board.frame.catching_up and pane.board.ticks >= 4, timeout=60)
+        path = out_dir / shot_name(language, theme, width, height, lead)
         window.grab().save(str(path))
         window.close_without_asking()
         flow.stop()
@@ -97,7 +118,8 @@ def main(out_dir: Path) -> int:
 
     async def all_shots() -> None:
         for shot in SHOTS:
-            print("saved", await shoot(*shot))
+            if shot_name(*shot).startswith(only):
+                print("saved", await shoot(*shot))
 
     loop.run_until_complete(all_shots())
     return 0
@@ -109,6 +131,28 @@ async def _until(condition, timeout: float = 20.0) -> None:  # noqa: ANN001
         if time.monotonic() > deadline:
             raise TimeoutError("the scripted call did not arrive")
         await asyncio.sleep(0.05)
+
+
+def _make_lead_and_morning(db) -> None:  # noqa: ANN001
+    """The lead's agent row, and today's traffic so far in queue_log: a headless simulated centre
+    whose last events are now, cut there, so calls are still queued and talking at the shot."""
+    from datetime import datetime, timedelta
+
+    from desktop_agent.store import queue_log
+    from desktop_agent.store.reference import ReferenceStore
+    from desktop_agent.telephony.simulator import ContactCentre, SimConfig
+
+    ReferenceStore(db, "screenshots").get_or_create_agent(LEAD_LOGIN, "Анна Соколова", role="lead")
+    now = datetime.now().astimezone().replace(microsecond=0)
+    midnight = now.replace(hour=0, minute=0, second=0)
+    hours = max(0.25, min(HISTORY_HOURS, (now - midnight).total_seconds() / 3600 - 0.01))
+    rows: list = []
+    config = SimConfig(agents=14, calls_per_hour=130, aht=170, wrapup=25, ring=3, patience=80,
+                       queues=("support", "sales", "billing"), queue_weights=(0.6, 0.25, 0.15), profile="weekday",
+                       pause_every=2400, pause_length=420, pause_reasons=("break", "lunch", "training", "coaching"),
+                       seed=7, start=now - timedelta(hours=hours))
+    ContactCentre(config, on_record=rows.append).run(hours, drain=False)
+    queue_log.append(db.engine, rows)
 
 
 def _default_location() -> str:
@@ -136,4 +180,10 @@ def _caller_with_open_tickets(services) -> str:  # noqa: ANN001
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
+    argv = sys.argv[1:]
+    prefix = ""
+    if "--only" in argv:
+        at = argv.index("--only")
+        prefix = argv[at + 1] if at + 1 < len(argv) else ""
+        del argv[at:at + 2]
+    sys.exit(main(Path(argv[0] if argv else "docs/screenshots"), prefix))

@@ -208,6 +208,8 @@ class CallSession:
         self.notes = ""
         self.finished_automatically = False
         self.history: list[Step] = [Step(CallState.RINGING, self.offered_at)]
+        self.caller_silent = False           # as telephony hears it (backends with silence detection)
+        self._silent_from: datetime | None = None
 
         self._entered = self._mono()       # when the current state began
         self._ring_s = 0.0
@@ -325,6 +327,30 @@ class CallSession:
         changed = self.muted != bool(muted)
         self.muted = bool(muted)
         return Outcome(True, self.state, changed=changed)
+
+    def on_silence(self, silent: bool, started_ago: float = 0.0) -> Outcome:
+        """Telephony heard the caller go quiet or speak again. `started_ago`: how long before now
+        the change happened (a detector needs a moment to be sure), so that the backend's clock,
+        which may be a simulator's, never has to agree with this session's."""
+        if not self.state.connected:
+            return self._refuse(Refusal.NOT_CONNECTED)
+        silent = bool(silent)
+        changed = silent != self.caller_silent
+        self.caller_silent = silent
+        if silent and changed:
+            self._silent_from = self._wall() - timedelta(seconds=max(0.0, started_ago))
+        elif not silent:
+            self._silent_from = None
+        return Outcome(True, self.state, changed=changed)
+
+    @property
+    def silence_since(self) -> datetime | None:
+        """Since when the caller has been quiet, for the checklist's silence cue. Counted while
+        talking only: on hold, quiet is expected (the hold cue covers it), and after a resume the
+        silence counts from the resume. None while the caller speaks, or when nothing reports it."""
+        if self.state is not CallState.TALKING or self._silent_from is None:
+            return None
+        return max(self._silent_from, self.history[-1].at)
 
     def on_transferred(self, target: str, ok: bool, reason: str = "") -> Outcome:
         if not self.state.connected:

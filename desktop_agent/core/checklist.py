@@ -7,7 +7,8 @@ A definition's steps come from JSON (the checklist_definitions.steps column, loa
     {"key": "listen", "title": "...", "hint": "...", "phrases": ["template-key", ...],
      "cue": {"kind": "hold" | "silence" | "talk", "after": 60, "message": "what to tell the operator"}}
 A cue fires when the call has been in that condition (on hold, silent, talking) for `after`
-seconds, once per episode: a second hold fires the hold cue again.
+seconds, once per episode: a second hold fires the hold cue again, and so does a second silence
+after the caller has spoken in between.
 """
 
 from __future__ import annotations
@@ -142,7 +143,9 @@ class CallFacts:
 
     now: datetime
     hold_since: datetime | None = None  # on hold since
-    silence_since: datetime | None = None  # nobody has spoken since
+    # the caller has been quiet since, as telephony hears it (CallSession.silence_since); always
+    # None with a backend that cannot detect silence, which the UI then says
+    silence_since: datetime | None = None
     talk_since: datetime | None = None  # answered at
 
     def since(self, kind: str) -> datetime | None:

@@ -11,8 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-
-import phonenumbers
+from typing import Any
 
 DEFAULT_REGION = "RU"
 MAX_RAW_LENGTH = 512  # a longer caller ID is cut before parsing; the raw value is kept truncated
@@ -41,6 +40,14 @@ class CallerId:
     @property
     def is_number(self) -> bool:
         return self.kind is CallerIdKind.NUMBER
+
+
+def _phonenumbers() -> Any:
+    """The phonenumbers package, imported on first use: it is not needed to open the window
+    (app.py warms it up on a worker thread right after the window is interactive)."""
+    import phonenumbers
+
+    return phonenumbers
 
 
 def _clean(raw: object) -> str:
@@ -78,6 +85,7 @@ def normalise(raw: object, region: str = DEFAULT_REGION) -> CallerId:
             candidate = "+" + digits[3:]  # Russian international prefix
         elif len(digits) > 10 and digits.startswith("00"):
             candidate = "+" + digits[2:]
+    phonenumbers = _phonenumbers()
     try:
         parsed = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
@@ -90,6 +98,7 @@ def normalise(raw: object, region: str = DEFAULT_REGION) -> CallerId:
 
 def format_international(e164: str) -> str:
     """`+79123456789` -> `+7 912 345-67-89` for display."""
+    phonenumbers = _phonenumbers()
     try:
         parsed = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

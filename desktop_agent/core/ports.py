@@ -57,6 +57,9 @@ class TicketDraft(JsonMixin):
     priority: str = "normal"
     assignee_id: UUID | None = None
     interaction_id: UUID | None = None  # the call it came from: linked in the same transaction
+    # The editor's language: when set, {{ticket.number}} and {{ticket.due}} left in the description
+    # (a template inserted before the ticket had them) are filled in as the ticket is created.
+    fill_language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,7 @@ class AgentDTO(JsonMixin):
     language: str = "ru"
     extension: str | None = None
     active: bool = True
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

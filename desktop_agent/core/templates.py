@@ -30,6 +30,12 @@ _ALLOWED = frozenset(ALLOWED_VARIABLES)
 _VARIABLE = re.compile(r"\{\{([^{}\n]{0,100})\}\}")
 
 
+# The ticket's own values, which exist only once it is stored: the store draws the number and
+# sets the SLA due time as it creates the ticket. A template inserted into a new ticket keeps these
+# as written, and the ticket's save fills them in (fill_saved_ticket).
+FILLED_ON_SAVE: tuple[str, ...] = ("ticket.number", "ticket.due")
+
+
 @dataclass(frozen=True, slots=True)
 class Rendered:
     text: str
@@ -67,6 +73,27 @@ def render(text: str, values: Mapping[str, str]) -> Rendered:
         return str(value)  # a callable's return value is inserted literally: no backslash escapes
 
     return Rendered(_VARIABLE.sub(substitute, text), tuple(unknown), tuple(missing))
+
+
+def filled_on_save(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Those of `names` that a ticket's save fills in (FILLED_ON_SAVE), in their order."""
+    return tuple(n for n in names if n in FILLED_ON_SAVE)
+
+
+def fill_saved_ticket(text: str, *, number: str, due_at: datetime | None, language: str,
+                      tz: tzinfo | None = None) -> str:
+    """`text` with the ticket's own placeholders ({{ticket.number}}, {{ticket.due}}) filled with the
+    stored ticket's values; every other `{{...}}` stays exactly as written. The same single regex
+    pass as render(): nothing is evaluated, and a filled-in value is never read again."""
+    values = {"ticket.number": number}
+    if due_at is not None:
+        values["ticket.due"] = format_datetime(due_at, language, tz)
+
+    def substitute(match: re.Match[str]) -> str:
+        value = values.get(match.group(1).strip())
+        return value if value else match.group(0)
+
+    return _VARIABLE.sub(substitute, "" if text is None else str(text))
 
 
 _PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "ьич", "оглы", "кызы")

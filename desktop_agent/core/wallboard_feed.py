@@ -81,6 +81,9 @@ class WallboardFrame:
     rows: int = 0                    # rows read in this tick
     busy_seconds: float = 0.0        # time spent reading and computing this frame, hint included
     hint_seconds: float = 0.0        # of which the staffing hint (worked out every few seconds)
+    read_seconds: float = 0.0        # of which reading the new rows (the database's share)
+    cpu_seconds: float = 0.0         # this thread's CPU time for the KPI update (hint left out): what
+    #                                  the work costs when other threads or processes hold the CPU
 
     @property
     def kpi_seconds(self) -> float:
@@ -182,13 +185,17 @@ class WallboardFeed:
     # ------------------------------------------------------------------ the tick
     def tick(self) -> WallboardFrame:
         t0 = self._mono()
+        c0 = time.thread_time()
         source = self._ensure_source(t0)
         rows = 0
         more = False
+        read = 0.0
         if source is not None:
             deadline = t0 + self._budget
             while True:
+                r0 = self._mono()
                 batch = source.read_new()
+                read += self._mono() - r0
                 if batch:
                     if self._first_row_at is None:
                         self._first_row_at = batch[0].time
@@ -204,6 +211,7 @@ class WallboardFeed:
             self._caught_up = history = True
         snap = self.engine.snapshot(self._clock(), with_intervals=history)
         self._last = snap
+        cpu = time.thread_time() - c0
         # the hint's cadence follows the KPI clock, so a sped-up replay gets fresh hints too
         at = snap.at.timestamp()
         if not more and (self._hint is None or at >= self._next_hint or at < self._next_hint - self._hint_every
@@ -221,7 +229,8 @@ class WallboardFeed:
             error, staleness = source.last_error, source.staleness
         busy = self._mono() - t0
         return WallboardFrame(snap, staleness, error, self._hint, catching_up=more, history=history,
-                              rows=rows, busy_seconds=busy, hint_seconds=hint_seconds)
+                              rows=rows, busy_seconds=busy, hint_seconds=hint_seconds, read_seconds=read,
+                              cpu_seconds=cpu)
 
     def close(self) -> None:
         source, self._source = self._source, None

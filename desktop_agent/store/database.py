@@ -17,7 +17,6 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_agent import paths
-from desktop_agent.store import credentials
 from desktop_agent.store.errors import BadDatabaseUrl, DatabaseUnreachable
 
 ENV_VAR = "DESKTOP_AGENT_DB"
@@ -73,6 +72,8 @@ def make_engine(url: URL, *, echo: bool = False, connect_timeout: int = 5) -> En
             engine = create_engine(url, echo=echo, connect_args={"timeout": 10})
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
+        from desktop_agent.store import credentials  # the keyring: only a server database needs it
+
         password = credentials.load_password(url)
         if password:
             url = url.set(password=password)

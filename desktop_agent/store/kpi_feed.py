@@ -5,11 +5,18 @@
         engine.feed(feed.read_new())
         feed.wait(1.0)                   # returns early when rows arrive
 
-On PostgreSQL a trigger (migration 0002) sends NOTIFY on every INSERT into queue_log, and the feed
-LISTENs on a connection of its own. On SQLite there is no NOTIFY, so wait() polls the newest id.
-When the database goes away the feed keeps trying, reconnects by itself, and reports how stale its
-data is (`staleness`: seconds since it last heard from the database) so a wallboard can say
-"data is N s old". A QueueLogFeed belongs to one thread.
+The feed keeps ONE connection of its own (taken from the engine's pool, so it has the pool's
+connect settings, then detached from it) in autocommit mode, and reads on it with a select compiled
+once (store.queue_log.AfterIdQuery): a read a second costs a round trip and the rows, not a
+connection checkout, statement compilation and ORM objects. On PostgreSQL a trigger (migration
+0002) sends NOTIFY on every INSERT into queue_log, and wait() LISTENs on that same connection (from
+its first call on, so a feed that is only read never piles notifications up). On SQLite there is
+no NOTIFY, so wait() polls the newest id.
+
+When the database goes away the connection is dropped; the feed keeps trying (once a second at
+most), reconnects by itself, and reports how stale its data is (`staleness`: seconds since it last
+heard from the database) so a wallboard can say "data is N s old". A QueueLogFeed belongs to one
+thread.
 
 Also here: the other KPI inputs read from the store (survey answers, contacts for FCR).
 """
@@ -20,22 +27,22 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-import psycopg
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop_agent.core.kpi.fcr import FCR_WINDOW, Contact
 from desktop_agent.core.kpi.surveys import SurveyInput
 from desktop_agent.core.queue_log import QueueLogRecord
-from desktop_agent.store import queue_log
 from desktop_agent.store.database import Database
 from desktop_agent.store.models import Interaction, QueueLog, SurveyAnswer, Ticket
+from desktop_agent.store.queue_log import AfterIdQuery, records_of
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "queue_log"   # the channel migration 0002's trigger notifies
-_RECONNECT_EVERY = 1.0  # seconds between attempts to re-LISTEN while the server is away
+_RECONNECT_EVERY = 1.0  # seconds between attempts to connect again while the server is away
 
 
 def _reason(exc: BaseException) -> str:
@@ -54,11 +61,18 @@ class QueueLogFeed:
         self._poll = poll_interval
         self._clock = clock
         self._last_ok = clock()
-        self._listener: psycopg.Connection | None = None
-        self._listened = False     # a LISTEN connection existed before: the next one is a reconnect
-        self._next_listen_try = 0.0
+        dialect = db.engine.dialect
+        self._query = AfterIdQuery(dialect)
+        # what a lost or refused connection raises: the driver's own errors on the kept
+        # connection, SQLAlchemy's when the pool connects
+        self._errors: tuple[type[BaseException], ...] = (dialect.loaded_dbapi.Error, SQLAlchemyError, OSError)
+        self._conn: Any = None     # the pool's connection record, detached: closing it really closes
+        self._cursor: Any = None
+        self._listening = False    # LISTEN issued on the current connection (PostgreSQL)
+        self._connected_before = False   # the next connection is a reconnect
+        self._next_connect_try = 0.0
         self.last_error: str | None = None
-        self.reconnects = 0        # LISTEN connections re-established after a loss
+        self.reconnects = 0        # connections re-established after a loss
 
     @classmethod
     def since(cls, db: Database, when: datetime, **kwargs) -> QueueLogFeed:  # noqa: ANN003
@@ -69,15 +83,20 @@ class QueueLogFeed:
     def read_new(self) -> Sequence[QueueLogRecord]:
         """The rows added since the last call, oldest first, at most `batch` of them. [] when the
         database cannot be reached (see last_error and staleness)."""
-        try:
-            rows = queue_log.read_after(self._db.engine, self.last_id, limit=self._batch)
-        except (SQLAlchemyError, OSError) as exc:
-            self._failed(exc)
+        cursor = self._cursor if self._cursor is not None else self._connect()
+        if cursor is None:
             return []
-        self._succeeded()
-        if rows:
-            self.last_id = rows[-1].id or self.last_id
-        return rows
+        try:
+            rows = self._query.fetch(cursor, self.last_id, self._batch)
+        except self._errors as exc:
+            self._lost(exc)
+            return []
+        self._last_ok = self._clock()
+        self.last_error = None
+        if not rows:
+            return []
+        self.last_id = rows[-1][0]
+        return records_of(rows)
 
     @property
     def staleness(self) -> float:
@@ -87,6 +106,51 @@ class QueueLogFeed:
     @property
     def healthy(self) -> bool:
         return self.last_error is None
+
+    # -------------------------------------------------------------- the connection
+    def _connect(self) -> Any:
+        """The cursor of a new connection, or None (last_error says why) while none can be had."""
+        now = self._clock()
+        if now < self._next_connect_try:
+            return None
+        self._next_connect_try = now + _RECONNECT_EVERY
+        try:
+            conn = self._db.engine.raw_connection()
+        except self._errors as exc:
+            self._failed(exc)
+            return None
+        try:
+            conn.detach()   # the feed's own from now on: never handed to anyone else by the pool
+            self._db.engine.dialect.set_isolation_level(conn.dbapi_connection, "AUTOCOMMIT")
+            cursor = conn.dbapi_connection.cursor()
+        except self._errors as exc:
+            self._conn = conn
+            self._lost(exc)
+            return None
+        if self._connected_before:
+            self.reconnects += 1
+            log.info("queue_log feed: connected again")
+        self._conn, self._cursor, self._listening, self._connected_before = conn, cursor, False, True
+        self._succeeded()
+        return cursor
+
+    def _lost(self, exc: BaseException) -> None:
+        self._drop_connection()
+        self._failed(exc)
+
+    def _drop_connection(self) -> None:
+        conn, self._conn, self._cursor, self._listening = self._conn, None, None, False
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection may fail in any driver's way
+                pass
+
+    def close(self) -> None:
+        """Let the connection go. A later read connects afresh (that is no reconnect after a loss)."""
+        self._drop_connection()
+        self._next_connect_try = 0.0
+        self._connected_before = False
 
     # -------------------------------------------------------------- waiting
     def wait(self, timeout: float) -> bool:
@@ -98,13 +162,15 @@ class QueueLogFeed:
     def _poll_wait(self, timeout: float) -> bool:
         deadline = self._clock() + timeout
         while True:
-            try:
-                newest = queue_log.last_id(self._db.engine)
-                self._succeeded()
-                if newest > self.last_id:
-                    return True
-            except (SQLAlchemyError, OSError) as exc:
-                self._failed(exc)
+            cursor = self._cursor if self._cursor is not None else self._connect()
+            if cursor is not None:
+                try:
+                    newest = self._query.newest_id(cursor)
+                    self._succeeded()
+                    if newest > self.last_id:
+                        return True
+                except self._errors as exc:
+                    self._lost(exc)
             remaining = deadline - self._clock()
             if remaining <= 0:
                 return False
@@ -112,60 +178,29 @@ class QueueLogFeed:
 
     def _notify_wait(self, timeout: float) -> bool:
         deadline = self._clock() + timeout
-        conn = self._listener
-        if conn is None:
-            conn = self._listen()
-            if conn is not None:
-                return True  # rows may have come while nobody listened: have the caller read once
+        cursor = self._cursor if self._cursor is not None else self._connect()
+        if cursor is None:
             time.sleep(max(0.0, deadline - self._clock()))
             return False
         try:
-            woken = any(True for _ in conn.notifies(timeout=max(0.0, timeout), stop_after=1))
+            if not self._listening:
+                cursor.execute(f"LISTEN {CHANNEL}")
+                self._listening = True
+                self._succeeded()
+                return True  # rows may have come while nobody listened: have the caller read once
+            pg = self._conn.dbapi_connection
+            woken = any(True for _ in pg.notifies(timeout=max(0.0, timeout), stop_after=1))
             if woken:
-                for _ in conn.notifies(timeout=0.0):  # fold a burst of notifications into one wake-up
+                for _ in pg.notifies(timeout=0.0):  # fold a burst of notifications into one wake-up
                     pass
             else:  # make sure the connection still lives, so that a dead server is noticed
-                conn.execute("SELECT 1")
+                cursor.execute("SELECT 1")
             self._succeeded()
             return woken
-        except psycopg.Error as exc:
-            self._drop_listener()
-            self._failed(exc)
+        except self._errors as exc:
+            self._lost(exc)
             time.sleep(max(0.0, deadline - self._clock()))
             return False
-
-    def _listen(self) -> psycopg.Connection | None:
-        now = self._clock()
-        if now < self._next_listen_try:
-            return None
-        self._next_listen_try = now + _RECONNECT_EVERY
-        url = self._db.engine.url
-        params = url.translate_connect_args(username="user", database="dbname")
-        params.update({k: v for k, v in url.query.items() if isinstance(v, str)})
-        params.setdefault("connect_timeout", 5)
-        try:
-            conn = psycopg.connect(autocommit=True, application_name="desktop-agent-kpi-feed", **params)
-            conn.execute(f"LISTEN {CHANNEL}")
-        except psycopg.Error as exc:
-            self._failed(exc)
-            return None
-        if self._listened:
-            self.reconnects += 1
-            log.info("queue_log feed: listening again")
-        self._listener, self._listened = conn, True
-        self._succeeded()
-        return conn
-
-    def _drop_listener(self) -> None:
-        conn, self._listener = self._listener, None
-        if conn is not None:
-            try:
-                conn.close()
-            except psycopg.Error:  # pragma: no cover - closing a broken connection
-                pass
-
-    def close(self) -> None:
-        self._drop_listener()
 
     # -------------------------------------------------------------- health
     def _succeeded(self) -> None:

@@ -22,7 +22,6 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-import psycopg
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -36,7 +35,16 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "desktop_agent_changes"
 _ORDER_LOCK = 0x6461_6368  # pg_advisory_xact_lock key: "dach"
-_OUTAGE_ERRORS = (psycopg.Error, DBAPIError, OSError)
+
+
+def _outage_errors(db: Database) -> tuple[type[BaseException], ...]:
+    """What a lost database raises. psycopg is imported for PostgreSQL only: on the embedded
+    SQLite file it would cost a tenth of a second of start-up for nothing."""
+    if db.is_sqlite:
+        return (DBAPIError, OSError)
+    import psycopg
+
+    return (psycopg.Error, DBAPIError, OSError)
 
 
 def record_change(session: Session, entity: str, entity_id: object, origin: str) -> int:
@@ -67,6 +75,8 @@ def _one_line(exc: BaseException) -> str:
 
 def _conninfo(db: Database) -> str:
     """psycopg's own connection string for the engine's URL (password included, from the keyring)."""
+    import psycopg
+
     url = db.engine.url
     args: dict[str, Any] = url.translate_connect_args(username="user", database="dbname")
     args.update({k: v for k, v in url.query.items() if isinstance(v, str)})
@@ -238,13 +248,14 @@ class DatabaseChangeFeed:
 
     def _run_thread(self) -> None:
         backoff = 0.1
+        outage_errors = _outage_errors(self.db)
         while not self._stop.is_set():
             try:
                 if self.db.is_sqlite:
                     self._poll_sync()
                 else:
                     self._listen_sync()
-            except _OUTAGE_ERRORS as exc:
+            except outage_errors as exc:
                 self._set_status(False, _one_line(exc))
                 self._stop.wait(backoff)
                 backoff = min(backoff * 2, self.retry_max)
@@ -259,6 +270,8 @@ class DatabaseChangeFeed:
             self._stop.wait(self.poll_interval)
 
     def _listen_sync(self) -> None:
+        import psycopg
+
         with psycopg.connect(_conninfo(self.db), autocommit=True, connect_timeout=3) as conn:
             conn.execute(f"LISTEN {CHANNEL}")
             # listening first, then reading: a change committed in between is caught either way
@@ -284,13 +297,14 @@ class DatabaseChangeFeed:
     async def run(self) -> None:
         self._stop.clear()
         backoff = 0.1
+        outage_errors = _outage_errors(self.db)
         while not self._stop.is_set():
             try:
                 if self.db.is_sqlite:
                     await self._poll_async()
                 else:
                     await self._listen_async()
-            except _OUTAGE_ERRORS as exc:
+            except outage_errors as exc:
                 self._set_status(False, _one_line(exc))
                 await self._sleep(backoff)
                 backoff = min(backoff * 2, self.retry_max)
@@ -314,6 +328,8 @@ class DatabaseChangeFeed:
             await self._sleep(self.poll_interval)
 
     async def _listen_async(self) -> None:
+        import psycopg
+
         conn = await psycopg.AsyncConnection.connect(_conninfo(self.db), autocommit=True, connect_timeout=3)
         async with conn:
             await conn.execute(f"LISTEN {CHANNEL}")

@@ -1,15 +1,31 @@
-"""Writing and reading the queue_log table. Readers fetch only rows after the last id they saw."""
+"""Writing and reading the queue_log table. Readers fetch only rows after the last id they saw.
+
+Reads are Core selects of plain columns turned straight into core QueueLogRecords: no ORM objects.
+The live feed (store.kpi_feed) goes one step further with AfterIdQuery: the select is compiled once
+for the database's dialect and run on a DBAPI cursor of a connection the feed keeps, because at one
+read a second SQLAlchemy's per-statement work cost more than the rows themselves.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, bindparam, func, insert, select
+from sqlalchemy.engine import Dialect
 
 from desktop_agent.core.queue_log import QueueLogRecord
 from desktop_agent.store.models import QueueLog
 
+log = logging.getLogger(__name__)
+
 _BATCH = 5000
+_TABLE = QueueLog.__table__
+# (id, time, callid, queuename, agent, event, data1..data5): the order record_of() expects
+_COLUMNS = tuple(_TABLE.c[name] for name in ("id", "time", "callid", "queuename", "agent", "event",
+                                              "data1", "data2", "data3", "data4", "data5"))
 
 
 def _row(rec: QueueLogRecord) -> dict:
@@ -37,29 +53,103 @@ def append(engine: Engine, records: Iterable[QueueLogRecord]) -> int:
     return written
 
 
-def _record(row) -> QueueLogRecord:  # noqa: ANN001
-    data = [row.data1, row.data2, row.data3, row.data4, row.data5]
-    while data and data[-1] == "":
-        data.pop()
-    return QueueLogRecord(time=row.time, callid=row.callid, queuename=row.queuename, agent=row.agent,
-                          event=row.event, data=tuple(data), id=row.id)
+# ---------------------------------------------------------------------- rows -> records
+
+def _utc(value: Any) -> datetime:
+    """The time column as an aware UTC datetime, from what the driver gives: SQLite's text
+    ('2026-11-23 08:00:01.000000'), PostgreSQL's naive datetime, or SQLAlchemy's aware one."""
+    if type(value) is str:
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
+
+
+def record_of(row: Sequence[Any]) -> QueueLogRecord:
+    """(id, time, callid, queuename, agent, event, data1..data5) -> a record; trailing empty data
+    fields are dropped, as a queue_log text line has them."""
+    rid, when, callid, queue, agent, event, d1, d2, d3, d4, d5 = row
+    if d5:
+        data: tuple[str, ...] = (d1, d2, d3, d4, d5)
+    elif d4:
+        data = (d1, d2, d3, d4)
+    elif d3:
+        data = (d1, d2, d3)
+    elif d2:
+        data = (d1, d2)
+    elif d1:
+        data = (d1,)
+    else:
+        data = ()
+    return QueueLogRecord(_utc(when), callid, queue, agent, event, data, rid)
+
+
+def records_of(rows: Sequence[Sequence[Any]]) -> list[QueueLogRecord]:
+    """Records of rows in order. A row that cannot be read (a time that is no time: SQLite does not
+    check types) is left out with a warning naming its id, so one bad row from outside never stops
+    a feed; the row stays in the table."""
+    try:
+        return [record_of(r) for r in rows]
+    except (TypeError, ValueError, AttributeError):
+        out = []
+        for r in rows:
+            try:
+                out.append(record_of(r))
+            except (TypeError, ValueError, AttributeError) as exc:
+                log.warning("queue_log row %s skipped: %s", r[0] if r else "?", exc)
+        return out
+
+
+# ---------------------------------------------------------------------- reading
+
+def after_id_select():  # noqa: ANN201 - a sqlalchemy Select
+    """Rows with id > :after_id, oldest first, at most :limit: one range scan of the primary key."""
+    return (select(*_COLUMNS).where(_TABLE.c.id > bindparam("after_id"))
+            .order_by(_TABLE.c.id).limit(bindparam("limit")))
+
+
+class AfterIdQuery:
+    """after_id_select() compiled once for a dialect, run on a DBAPI cursor, fetching tuples."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        compiled = after_id_select().compile(dialect=dialect)
+        self.sql = str(compiled)
+        self._defaults = dict(compiled.construct_params({"after_id": 0, "limit": 1}))  # + e.g. SQLite's OFFSET
+        self._order = tuple(compiled.positiontup) if compiled.positional else None
+        newest = select(func.coalesce(func.max(_TABLE.c.id), 0)).compile(
+            dialect=dialect, compile_kwargs={"literal_binds": True})
+        self.newest_sql = str(newest)
+
+    def params(self, after_id: int, limit: int) -> tuple | dict:
+        values = dict(self._defaults, after_id=after_id, limit=limit)
+        if self._order is None:
+            return values
+        return tuple(values[name] for name in self._order)
+
+    def fetch(self, cursor: Any, after_id: int, limit: int) -> list[tuple]:
+        cursor.execute(self.sql, self.params(after_id, limit))
+        return cursor.fetchall()
+
+    def newest_id(self, cursor: Any) -> int:
+        cursor.execute(self.newest_sql)
+        return int(cursor.fetchall()[0][0])   # all: SQLite ends the statement's read only when it is done
 
 
 def read_after(engine: Engine, last_id: int = 0, limit: int = 50_000) -> Sequence[QueueLogRecord]:
     """Rows with id > last_id, oldest first: the incremental feed (one indexed range scan)."""
-    stmt = select(QueueLog).where(QueueLog.id > last_id).order_by(QueueLog.id).limit(limit)
     with engine.connect() as conn:
-        return [_record(r) for r in conn.execute(stmt)]
+        rows = conn.execute(after_id_select(), {"after_id": last_id, "limit": limit}).all()
+    return records_of(rows)
 
 
 def read_range(engine: Engine, start, end, queue: str | None = None) -> Sequence[QueueLogRecord]:  # noqa: ANN001
     """Rows with start <= time < end (by the time index), for reports."""
-    stmt = select(QueueLog).where(QueueLog.time >= start, QueueLog.time < end)
+    stmt = select(*_COLUMNS).where(_TABLE.c.time >= start, _TABLE.c.time < end)
     if queue:
-        stmt = stmt.where(QueueLog.queuename.in_([queue, "NONE", ""]))
-    stmt = stmt.order_by(QueueLog.time, QueueLog.id)
+        stmt = stmt.where(_TABLE.c.queuename.in_([queue, "NONE", ""]))
+    stmt = stmt.order_by(_TABLE.c.time, _TABLE.c.id)
     with engine.connect() as conn:
-        return [_record(r) for r in conn.execute(stmt)]
+        return records_of(conn.execute(stmt).all())
 
 
 def last_id(engine: Engine) -> int:

@@ -6,11 +6,14 @@ an unknown language falls back to English.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from desktop_agent.core.domain import Role
 from desktop_agent.core.ports import AgentDTO, DispositionDTO, PauseReasonDTO
@@ -21,6 +24,12 @@ from desktop_agent.store.notify import record_change
 
 CODE_MAX = 32
 LOGIN_MAX = 64
+DISPLAY_NAME_MAX = 200
+AGENT_LANGUAGES = ("ru", "en")
+# The same rule as the settings dialog's agent login (ui.settings.LOGIN_PATTERN), minus the empty
+# value: a login becomes the queue_log agent "Agent/<login>", so nothing that breaks Asterisk's
+# `|`-separated text; letters of any script are fine (Cyrillic logins are common).
+AGENT_LOGIN = re.compile(rf"[\w.@-]{{1,{LOGIN_MAX}}}")
 
 
 def _title(row: Disposition | PauseReason, language: str) -> str:
@@ -29,7 +38,8 @@ def _title(row: Disposition | PauseReason, language: str) -> str:
 
 def agent_dto(row: Agent) -> AgentDTO:
     return AgentDTO(id=row.id, login=row.login, display_name=row.display_name, role=row.role,
-                    language=row.language, extension=row.extension, active=row.active)
+                    language=row.language, extension=row.extension, active=row.active,
+                    created_at=row.created_at)
 
 
 def _code(code: str) -> str:
@@ -124,3 +134,120 @@ class ReferenceStore:
             if found is None:
                 raise
             return found
+
+    # -- agent administration (`desktop-agent agents`) ----------------------------------------
+
+    def list_agents(self, role: str | None = None, include_inactive: bool = False) -> Sequence[AgentDTO]:
+        """Agents by login; only active ones unless include_inactive."""
+        stmt = select(Agent).order_by(Agent.login)
+        if role is not None:
+            stmt = stmt.where(Agent.role == valid_role(role))
+        if not include_inactive:
+            stmt = stmt.where(Agent.active.is_(True))
+        with self.db.session() as session:
+            return tuple(agent_dto(row) for row in session.scalars(stmt))
+
+    def add_agent(self, login: str, display_name: str | None = None, *, role: str = "operator",
+                  language: str = "ru") -> AgentDTO:
+        """A new agent; a login taken already (in any letter case) is refused, not reused."""
+        login = valid_login(login)
+        name = valid_display_name(login if display_name is None else display_name)
+        role, language = valid_role(role), valid_language(language)
+        try:
+            with self.db.transaction() as session:
+                taken = self._login_taken(session, login)
+                if taken is not None:
+                    raise InvalidOperation(f"an agent with login {taken!r} already exists: change it with "
+                                           f"`desktop-agent agents set {taken}`")
+                row = Agent(id=uuid.uuid4(), login=login, display_name=name, role=role, language=language,
+                            active=True)
+                session.add(row)
+                session.flush()
+                record_change(session, "agent", row.id, self.origin)
+                return agent_dto(row)
+        except IntegrityError:  # created by someone else between our check and our insert
+            raise InvalidOperation(f"an agent with login {login!r} already exists") from None
+
+    def update_agent(self, login: str, *, role: str | None = None, display_name: str | None = None,
+                     language: str | None = None, active: bool | None = None) -> AgentDTO:
+        """Changes what is given (None: keep). Every value is checked before anything is written; an
+        update that changes nothing writes nothing. Open windows pick a new role up at their next start."""
+        changes: dict[str, object] = {}
+        if role is not None:
+            changes["role"] = valid_role(role)
+        if display_name is not None:
+            changes["display_name"] = valid_display_name(display_name)
+        if language is not None:
+            changes["language"] = valid_language(language)
+        if active is not None:
+            changes["active"] = bool(active)
+        with self.db.transaction() as session:
+            row = self._agent_row(session, login)
+            changes = {field: value for field, value in changes.items() if getattr(row, field) != value}
+            for field, value in changes.items():
+                setattr(row, field, value)
+            if changes:
+                session.flush()
+                record_change(session, "agent", row.id, self.origin)
+            return agent_dto(row)
+
+    def find_agent(self, login: str) -> AgentDTO:
+        """The agent `agents set` would change; RowNotFound (naming the login) if there is none."""
+        with self.db.session() as session:
+            return agent_dto(self._agent_row(session, login))
+
+    @staticmethod
+    def _agent_row(session: Session, login: str) -> Agent:
+        """The row by exact login; the window creates agents from OS user names, which may not follow
+        AGENT_LOGIN (a space in a Windows name), so a lookup only trims and tries the NFC form too."""
+        given = (login or "").strip()
+        if not given:
+            raise InvalidOperation("an agent login is required")
+        for candidate in dict.fromkeys((given, unicodedata.normalize("NFC", given))):
+            row = session.scalar(select(Agent).where(Agent.login == candidate))
+            if row is not None:
+                return row
+        similar = ReferenceStore._login_taken(session, given)
+        hint = f" (there is {similar!r}: logins are case-sensitive)" if similar is not None else ""
+        raise RowNotFound(f"no agent with login {given[:LOGIN_MAX]!r}{hint}")
+
+    @staticmethod
+    def _login_taken(session: Session, login: str) -> str | None:
+        """The existing login equal to this one but for letter case. SQLite's lower() folds only ASCII,
+        so Cyrillic is compared here; a centre has thousands of agents at most."""
+        folded = login.casefold()
+        logins = session.scalars(select(Agent.login))
+        return next((existing for existing in logins if existing.casefold() == folded), None)
+
+
+def valid_login(login: str) -> str:
+    """A new agent's login in NFC (a decomposed "й" from some keyboards would not match \\w)."""
+    value = unicodedata.normalize("NFC", (login or "").strip())
+    if AGENT_LOGIN.fullmatch(value) is None:
+        shown = f"{value[:40]!r}" + ("…" if len(value) > 40 else "")
+        raise InvalidOperation(f"an agent login is 1-{LOGIN_MAX} letters, digits and . _ @ -, not {shown}")
+    return value
+
+
+def valid_display_name(name: str) -> str:
+    value = " ".join((name or "").split())  # one line: tabs and newlines become single spaces
+    if not value or len(value) > DISPLAY_NAME_MAX:
+        raise InvalidOperation(f"a display name is 1-{DISPLAY_NAME_MAX} characters, not {len(value)}")
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise InvalidOperation("a display name cannot hold control characters")
+    return value
+
+
+def valid_role(role: str) -> str:
+    try:
+        return Role((role or "").strip().lower()).value
+    except ValueError:
+        raise InvalidOperation(f"unknown role {role[:20]!r}: use one of {', '.join(r.value for r in Role)}") \
+            from None
+
+
+def valid_language(language: str) -> str:
+    value = (language or "").strip().lower()
+    if value not in AGENT_LANGUAGES:
+        raise InvalidOperation(f"unknown language {language[:20]!r}: use one of {', '.join(AGENT_LANGUAGES)}")
+    return value

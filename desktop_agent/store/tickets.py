@@ -29,6 +29,7 @@ from desktop_agent.core.domain import (
 )
 from desktop_agent.core.dto import TicketDTO
 from desktop_agent.core.ports import EDITABLE_TICKET_FIELDS, TicketDraft, TicketHistoryEntry
+from desktop_agent.core.templates import fill_saved_ticket
 from desktop_agent.store.database import Database
 from desktop_agent.store.errors import InvalidOperation, RowNotFound, StaleEdit
 from desktop_agent.store.models import Agent, Customer, Interaction, Ticket, TicketHistory
@@ -176,12 +177,17 @@ class TicketStore:
                     self._exists(session, Agent, draft.assignee_id, "agent")
                     self._exists(session, Agent, agent_id, "agent")
                     self._exists(session, Interaction, draft.interaction_id, "interaction")
+                    number, due = self.number_factory(session), sla_due(now, Priority(priority))
+                    description = _clean_text(draft.description or "")
+                    if draft.fill_language:  # the ticket's own placeholders, now that it has them
+                        description = fill_saved_ticket(description, number=number, due_at=due,
+                                                        language=draft.fill_language)
                     ticket = Ticket(
-                        id=uuid.uuid4(), number=self.number_factory(session), customer_id=draft.customer_id,
-                        subject=subject, description=_clean_text(draft.description or ""), category=category,
+                        id=uuid.uuid4(), number=number, customer_id=draft.customer_id,
+                        subject=subject, description=description, category=category,
                         priority=priority, status=TicketStatus.NEW.value, tier=Tier.L1.value,
                         assignee_id=draft.assignee_id, created_by_id=agent_id, created_at=now, updated_at=now,
-                        sla_due_at=sla_due(now, Priority(priority)),
+                        sla_due_at=due,
                     )
                     session.add(ticket)
                     session.flush()  # a duplicate number fails here, and the loop draws another

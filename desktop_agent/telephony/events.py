@@ -72,6 +72,24 @@ class Dtmf(TelephonyEvent):
 
 
 @dataclass(frozen=True, slots=True)
+class SilenceChanged(TelephonyEvent):
+    """The caller went quiet (`silent`) or spoke again, as heard on the audio we receive.
+
+    A backend reports silence only once it has lasted a moment (about a second, so the pauses
+    between words do not count), and speech as soon as it is heard. `since` is when the silence
+    began or the speech came back, on the same clock as `at`; only a backend whose
+    Capabilities.silence_detection is true sends these."""
+
+    silent: bool = True
+    since: datetime | None = None
+
+    @property
+    def started_ago(self) -> float:
+        """Seconds between the change and its report (the detector's hangover)."""
+        return max(0.0, (self.at - self.since).total_seconds()) if self.since is not None else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Transferred(TelephonyEvent):
     target: str
     ok: bool = True

@@ -31,6 +31,8 @@ class Capabilities:
     attended_transfer: bool = False
     dtmf: bool = True
     dial: bool = True
+    # Reports SilenceChanged: whether the caller has gone quiet (the checklist's silence cue).
+    silence_detection: bool = False
 
 
 @runtime_checkable

@@ -1,5 +1,10 @@
 """Help ▸ About: version, where the data lives, and the licences of the parts we ship.
 
+The components and their licence texts come from desktop_agent.licenses.bundled_components(): in the
+installed app from the manifest the build wrote (resources/licenses/components.json, with the versions
+that were frozen), in a checkout from the installed packages' metadata. Both are read only when the
+dialog opens, never at start-up.
+
 Qt for Python is used under the GNU LGPL v3; the notice below and the full licence text (from
 resources/licenses) are part of meeting its terms, together with the right to swap the Qt
 libraries for one's own build.
@@ -10,18 +15,19 @@ from __future__ import annotations
 import html
 import platform
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,18 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent import __version__, licenses, paths
+import desktop_agent
+from desktop_agent import licenses, paths
+from desktop_agent.ui.about_info import AboutInfo
 from desktop_agent.ui.theme import app_icon
-
-
-@dataclass(frozen=True, slots=True)
-class AboutInfo:
-    """What app.py knows and the dialog shows."""
-
-    database: str          # the URL without a password, or the SQLite file's path
-    backend: str           # the telephony backend's name
-    settings_file: str
-
 
 QT_NOTICE = QT_TRANSLATE_NOOP(
     "AboutDialog",
@@ -53,11 +51,15 @@ QT_NOTICE = QT_TRANSLATE_NOOP(
 )
 
 
+def component_rows(components: list[dict]) -> list[tuple[str, str, str]]:
+    """(name, version, licence) of each component, "–" where the source did not say."""
+    return [(c.get("name", ""), c.get("version", "") or "–", c.get("license", "") or "–") for c in components]
+
+
 def component_versions() -> list[tuple[str, str, str]]:
     """(name, version, licence) of every bundled component: from the manifest the frozen build writes,
     else from the installed packages' metadata (desktop_agent.licenses)."""
-    return [(c.get("name", ""), c.get("version", "") or "–", c.get("license", "") or "–")
-            for c in licenses.bundled_components()]
+    return component_rows(licenses.bundled_components())
 
 
 def _licence_text(name: str) -> str:
@@ -74,7 +76,7 @@ class AboutDialog(QDialog):
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Desktop Agent"))
         self.setWindowIcon(app_icon())
-        self.resize(680, 520)
+        self.resize(720, 560)
         tabs = QTabWidget()
         tabs.addTab(self._about_tab(info), self.tr("About"))
         tabs.addTab(self._components_tab(), self.tr("Components"))
@@ -88,8 +90,9 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def _about_tab(self, info: AboutInfo) -> QWidget:
+        version = desktop_agent.__version__
         rows = (
-            (self.tr("Version"), __version__),
+            (self.tr("Version"), version),
             (self.tr("Database"), info.database),
             (self.tr("Telephony"), info.backend),
             (self.tr("Settings file"), info.settings_file),
@@ -103,7 +106,7 @@ class AboutDialog(QDialog):
         licence = self.tr("This program is free software under the GNU General Public License, version 3 "
                           "or later, and comes with ABSOLUTELY NO WARRANTY. See the Components tab for the "
                           "licences of the parts it is built from.")
-        text = (f"<h2>Desktop Agent {html.escape(__version__)}</h2><p>{html.escape(purpose)}</p>"
+        text = (f"<h2>Desktop Agent {html.escape(version)}</h2><p>{html.escape(purpose)}</p>"
                 f"<table>{table}</table><p>{html.escape(licence)}</p>")
         label = QLabel(text)
         label.setObjectName("aboutText")
@@ -115,7 +118,9 @@ class AboutDialog(QDialog):
         return page
 
     def _components_tab(self) -> QWidget:
-        rows = component_versions()
+        """The components in a table; the licence texts of the selected one below it."""
+        components = licenses.bundled_components()
+        rows = component_rows(components)
         table = QTableWidget(len(rows), 3)
         table.setObjectName("componentsTable")
         table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
@@ -125,7 +130,30 @@ class AboutDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        return table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        text = QPlainTextEdit()
+        text.setObjectName("componentLicence")
+        text.setReadOnly(True)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # licence texts are laid out by hand
+
+        def show_licence() -> None:
+            row = table.currentRow()
+            if not 0 <= row < len(components):
+                text.clear()
+            elif licenses.has_license_text(components[row]):
+                text.setPlainText(licenses.license_text(components[row]))
+            else:
+                text.setPlainText(self.tr("No licence text of this component is included. Its licence: %1")
+                                  .replace("%1", components[row].get("license") or "–"))
+
+        table.itemSelectionChanged.connect(show_licence)
+        if components:
+            table.selectRow(0)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(table)
+        splitter.addWidget(text)
+        return splitter
 
     def _qt_tab(self) -> QWidget:
         notice = QLabel(QCoreApplication.translate("AboutDialog", QT_NOTICE)

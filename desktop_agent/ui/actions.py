@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 CONTEXT = "Actions"  # the translation context of titles, tips and group names declared here
@@ -90,6 +90,8 @@ VIEW_RESET_LAYOUT = ActionSpec("view.reset_layout", QT_TRANSLATE_NOOP("Actions",
                                ("Ctrl+Shift+F12",), GROUP_VIEW,
                                QT_TRANSLATE_NOOP("Actions", "Put every pane back where it started"))
 APP_QUIT = ActionSpec("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",), GROUP_AGENT)
+APP_SETTINGS = ActionSpec("app.settings", QT_TRANSLATE_NOOP("Actions", "Settings…"), ("Ctrl+,",), GROUP_AGENT,
+                          QT_TRANSLATE_NOOP("Actions", "Wrap-up limit and auto-Ready, language, theme, agent login"))
 
 HELP_SHORTCUTS = ActionSpec("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("F1",),
                             GROUP_HELP, QT_TRANSLATE_NOOP("Actions", "Show every shortcut"))
@@ -100,6 +102,28 @@ CALL_ACTIONS = (CALL_ANSWER, CALL_HOLD, CALL_MUTE, CALL_TRANSFER, CALL_DTMF, CAL
 AGENT_ACTIONS = (AGENT_READY, AGENT_NOT_READY, AGENT_DISPOSITION)
 VIEW_ACTIONS = (VIEW_LANG_RU, VIEW_LANG_EN, VIEW_THEME_LIGHT, VIEW_THEME_DARK, VIEW_RESET_LAYOUT)
 HELP_ACTIONS = (HELP_SHORTCUTS, HELP_ABOUT)
+
+
+def is_enter(event: QKeyEvent) -> bool:
+    """Return, or Enter on the number pad, with no other modifier: what opens or inserts in a list."""
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+        not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+class EnterKey(QObject):
+    """`pressed` when Enter (see is_enter) reaches `widget`, which then does nothing else with it."""
+
+    pressed = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and is_enter(event):
+            self.pressed.emit()
+            return True
+        return False
 
 
 def _portable(key: str) -> str:

@@ -35,6 +35,7 @@ from desktop_agent.ui.call_flow import CallFlow
 from desktop_agent.ui.dtmf_pad import DtmfPad
 from desktop_agent.ui.i18n import call_state_text, current_language, format_duration
 from desktop_agent.ui.qt_bridge import ServiceRunner
+from desktop_agent.ui.screen_pop_header import WrapLabel, whole_text_tip
 from desktop_agent.ui.theme import Tone, icon, tone_colour
 
 # Which icon each call action shows; the glyphs live in resources/icons.
@@ -75,7 +76,8 @@ class CallBar(QToolBar):
         self.state_pill = QLabel(objectName="statePill")
         self.state_detail = QLabel()
         self.state_detail.setProperty("dim", True)
-        self.caller = QLabel(objectName="callerLabel")
+        # a long name is cut with '…' before the timer, whole in the tooltip
+        self.caller = WrapLabel(objectName="callerLabel", one_line=True)
         font = QFont(self.caller.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
@@ -268,6 +270,7 @@ class CallBar(QToolBar):
         s = self.flow.current
         if s is None or s.state is CallState.DONE:
             self.caller.setText(self.tr("No call"))
+            self.caller.setToolTip("")
             self.caller.setEnabled(False)
             self.timer.setText("")
             self.timer.setToolTip("")
@@ -275,8 +278,11 @@ class CallBar(QToolBar):
         self.caller.setEnabled(True)
         pop = self.flow.pop_for(s.call_id)
         vip = pop is not None and pop.badges.vip
-        self.caller.setText(("★ " if vip else "") + caller_text(s, pop))
-        self.caller.setToolTip(s.caller_id_raw)
+        text = ("★ " if vip else "") + caller_text(s, pop)
+        self.caller.setText(text)
+        # the whole name (it may be cut), and the caller ID as it arrived when the text does not show it
+        raw = s.caller_id_raw.strip()
+        self.caller.setToolTip(whole_text_tip(text if not raw or raw in text else f"{text}\n{raw}"))
         self._show_timer(s)
 
     def _show_timer(self, s: CallSession) -> None:

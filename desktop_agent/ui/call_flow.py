@@ -219,6 +219,11 @@ class CallFlow(QObject):
                 self._db(self.interactions.add_hold, session.call_id, round(episode))
         elif isinstance(event, ev.Muted):
             outcome = session.on_muted(event.muted)
+        elif isinstance(event, ev.SilenceChanged):
+            # Read by the checklist on its next tick (twice a second): a pause in the caller's
+            # speech is not worth a call_changed to every pane.
+            session.on_silence(event.silent, event.started_ago)
+            return
         elif isinstance(event, ev.Transferred):
             outcome = session.on_transferred(event.target, event.ok, event.reason)
             if not event.ok:

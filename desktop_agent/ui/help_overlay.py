@@ -2,7 +2,7 @@
 
 It reads the action registry, so an action added by any pane shows up here by itself. Keys that
 are not actions (digits in the disposition list, typing in the keypad) are listed as extra hints.
-Esc, F1 or a click closes it.
+Esc, F1, Enter (Return or the number pad's) or a click closes it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_agent.ui.actions import CONTEXT, ActionRegistry
+from desktop_agent.ui.actions import CONTEXT, ActionRegistry, is_enter
 
 # (group, keys, what) for keys that are not registered actions
 EXTRA_KEYS = (
@@ -120,7 +120,7 @@ class HelpOverlay(QWidget):
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1) or is_enter(event):
             self.hide()
             return
         super().keyPressEvent(event)

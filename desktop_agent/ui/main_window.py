@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -33,13 +35,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.ui import actions as A
-from desktop_agent.ui.about_dialog import AboutDialog, AboutInfo
 from desktop_agent.ui.actions import ActionRegistry, ActionSpec
 from desktop_agent.ui.call_bar import CallBar
 from desktop_agent.ui.help_overlay import HelpOverlay
+from desktop_agent.ui.i18n import current_language, system_language
 from desktop_agent.ui.pane import Pane
 from desktop_agent.ui.settings import UiSettings
 from desktop_agent.ui.theme import Tone, app_icon, tone_colour
+
+if TYPE_CHECKING:
+    from desktop_agent.ui.about_dialog import AboutDialog
+    from desktop_agent.ui.about_info import AboutInfo
 
 LAYOUT_VERSION = 1  # bump when the default arrangement changes in a way old saved states would break
 
@@ -58,6 +64,7 @@ class MainWindow(QMainWindow):
         on_language: Callable[[str], None],
         on_theme: Callable[[str], None],
         can_close: Callable[[], bool] = lambda: True,
+        apply_settings: Callable[[UiSettings], None] | None = None,  # Settings… OK: all but language/theme
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,6 +76,7 @@ class MainWindow(QMainWindow):
         self._on_language = on_language
         self._on_theme = on_theme
         self._can_close = can_close
+        self._apply_settings = apply_settings
         self.registry = ActionRegistry(self)
         self.call_bar = call_bar
         self.panes = list(panes)
@@ -120,6 +128,9 @@ class MainWindow(QMainWindow):
             self.addDockWidget(pane.default_area, dock)
             self.docks[pane.pane_id] = dock
             pane.register_actions(self.registry)
+        # The right column (templates, checklist: needed during a call) keeps its full height; a pane
+        # at the bottom (the leads' wallboard) takes the caller card's corner instead.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         # Tab groups after all docks exist, so a pane may name one listed after it. The pane named
         # by `tab_with` stays in front; a pane that is needed later raises itself.
         for pane in self.panes:
@@ -169,6 +180,8 @@ class MainWindow(QMainWindow):
         r.add(A.HELP_SHORTCUTS, lambda: self.help_overlay.toggle())
         r.add(A.HELP_ABOUT, self.show_about)
         r.add(A.APP_QUIT, self.close)
+        if self._apply_settings is not None:
+            r.add(A.APP_SETTINGS, self.show_settings)
         for ids in (("view.lang.ru", "view.lang.en"), ("view.theme.light", "view.theme.dark")):
             group = QActionGroup(self)
             for action_id in ids:
@@ -186,6 +199,8 @@ class MainWindow(QMainWindow):
         if A.AGENT_DISPOSITION.id in r:
             self.menu_agent.addAction(r.get(A.AGENT_DISPOSITION.id))
         self.menu_agent.addSeparator()
+        if A.APP_SETTINGS.id in r:
+            self.menu_agent.addAction(r.get(A.APP_SETTINGS.id))
         self.menu_agent.addAction(r.get(A.APP_QUIT.id))
         self.menu_view = bar.addMenu("")
         self.menu_language = QMenu(self)
@@ -330,6 +345,11 @@ class MainWindow(QMainWindow):
             docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == area and d.isVisible()]
             if docks:
                 self.resizeDocks([docks[0]], [int(width * share)], Qt.Orientation.Horizontal)
+        # A pane at the bottom (the leads' wallboard) gets nearly half the height: its tiles need it.
+        bottom = [d for d in self.docks.values()
+                  if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea and d.isVisible()]
+        if bottom:
+            self.resizeDocks([bottom[0]], [int(self.height() * 0.45)], Qt.Orientation.Vertical)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -347,10 +367,28 @@ class MainWindow(QMainWindow):
         self.show_notice(self.tr("Layout reset"))
 
     def show_about(self) -> AboutDialog:
+        from desktop_agent.ui.about_dialog import AboutDialog  # with the licence list: not on the start path
+
         dialog = AboutDialog(self.about_info, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_settings(self) -> QDialog:
+        from desktop_agent.ui.settings_dialog import open_settings_dialog  # not on the start path
+
+        return open_settings_dialog(self, self.settings, self._settings_chosen, notice=self.show_notice)
+
+    def _settings_chosen(self, chosen: UiSettings) -> None:
+        """Language and theme through the menu actions' own path, so the menus stay in step; the
+        rest (wrap-up policy, login, saving) is app.py's."""
+        if chosen.theme != self.settings.theme:
+            self._theme(chosen.theme)
+        language = chosen.language or system_language()
+        if language != current_language():
+            self._language(language)
+        if self._apply_settings is not None:
+            self._apply_settings(chosen)
 
     def close_without_asking(self) -> None:
         """Close even during a call (shutdown paths that must not open a modal question)."""

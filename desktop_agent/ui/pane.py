@@ -43,6 +43,13 @@ class Pane(QWidget):
         """The widget that takes the keyboard when the pane's shortcut is pressed."""
         return self
 
+    def reveal(self) -> None:
+        """Bring the pane's dock on screen and on top: it may be closed, or behind another tab."""
+        dock = self.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

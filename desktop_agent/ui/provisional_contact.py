@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_agent.core.dto import CustomerDTO, ScreenPop
 from desktop_agent.core.phone import normalise
 from desktop_agent.core.ports import InteractionService, ServiceError
+from desktop_agent.ui.actions import EnterKey
 from desktop_agent.ui.models.screen_pop_model import (
     CONTACT_LANGUAGES,
     SuggestionsModel,
@@ -38,6 +38,7 @@ from desktop_agent.ui.models.screen_pop_model import (
 )
 from desktop_agent.ui.models.ticket_models import fill
 from desktop_agent.ui.qt_bridge import ServiceRunner
+from desktop_agent.ui.screen_pop_header import WrapLabel
 from desktop_agent.ui.theme import Tone, tone_colour
 
 NAME_MAX = 300
@@ -55,18 +56,6 @@ class ContactDirectory(Protocol):
     def create_contact(self, *, full_name: str, e164: str | None, language: str = "ru",
                        notes: str = "") -> CustomerDTO:
         """A provisional customer; bad input raises a ServiceError (RuleViolation)."""
-
-
-class _SuggestionList(QListView):
-    """Enter links the call to the highlighted customer."""
-
-    activated_by_key = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.activated_by_key.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class ProvisionalContactForm(QWidget):
@@ -107,7 +96,7 @@ class ProvisionalContactForm(QWidget):
         self.suggest_label = QLabel(objectName="suggestionsLabel")
         self.suggest_label.setWordWrap(True)
         self.suggestions = SuggestionsModel(self)
-        self.suggestion_list = _SuggestionList(objectName="suggestions")
+        self.suggestion_list = QListView(objectName="suggestions")
         self.suggestion_list.setModel(self.suggestions)
         self.suggestion_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
         self.suggestion_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -116,8 +105,7 @@ class ProvisionalContactForm(QWidget):
         self.save_button = QPushButton(objectName="saveContact")
         self.save_button.setDefault(True)
         self.link_button = QPushButton(objectName="linkContact")
-        self.message = QLabel(objectName="contactMessage")
-        self.message.setWordWrap(True)
+        self.message = WrapLabel(objectName="contactMessage")  # may quote what was typed, one long word
         self.message.hide()
 
         # each button under what it acts on: the card is a narrow column, in Russian too
@@ -139,25 +127,28 @@ class ProvisionalContactForm(QWidget):
         self.number.returnPressed.connect(self.save)
         self.save_button.clicked.connect(self.save)
         self.link_button.clicked.connect(self.link_selected)
-        self.suggestion_list.activated_by_key.connect(self.link_selected)
+        # Enter, or Enter on the number pad, in the list links the call to the highlighted customer
+        EnterKey(self.suggestion_list).pressed.connect(self.link_selected)
         self.suggestion_list.doubleClicked.connect(lambda _i: self.link_selected())
         self.suggestion_list.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.retranslate()
         self._show_suggestions(())
 
     # ---- life ----------------------------------------------------------------------------
-    def start(self, call_id: str, pop: ScreenPop) -> None:
-        """A new unknown caller: the number pre-filled, everything else empty."""
+    def start(self, call_id: str, pop: ScreenPop, *, name: str = "") -> None:
+        """A new unknown caller: the number pre-filled, and the name when their caller ID gave one
+        (ui.models.screen_pop_model.name_from_caller_id); the operator confirms or corrects it."""
         self.call_id = call_id
         self._generation += 1
         self._busy = False
-        self.name.clear()
+        self.name.setText(name[:NAME_MAX])
+        self.name.setCursorPosition(0)  # a long name shows its start
         self.notes.clear()
         self.number.setText(display_number(pop.caller_id_raw, pop.caller_number) if pop.caller_number else "")
         self.language.setCurrentIndex(0)
         self._say("")
         self._show_suggestions(())
-        if pop.caller_number:
+        if pop.caller_number or len(name) >= 2:
             self._suggest()
 
     def stop(self) -> None:
@@ -302,7 +293,6 @@ class ProvisionalContactForm(QWidget):
         self.save_button.setToolTip(self.tr("Create a provisional contact and link this call to it (Enter)"))
         self.link_button.setText(self.tr("Lin&k call to selected"))
         self.link_button.setToolTip(self.tr("Put this call on the selected customer instead (Enter in the list)"))
-
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

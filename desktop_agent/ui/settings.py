@@ -12,6 +12,7 @@ import base64
 import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
@@ -24,10 +25,15 @@ FILE_NAME = "ui-settings.json"
 
 LANGUAGES = ("", "ru", "en")  # "": follow the system locale
 THEMES = ("light", "dark")
+WRAPUP_LIMIT_MAX = 3600  # an hour of after-call work is already far beyond any centre's policy
+# A login becomes the queue_log agent ("Agent/<login>", 80 characters) and agents.login (64): letters of
+# any script, digits and . _ @ -, nothing that would break Asterisk's `|`-separated queue_log text.
+LOGIN_PATTERN = r"[\w.@-]{0,64}"
 
 
-def _opt(default: Any, title: str, choices: tuple | None = None, minimum: int | None = None) -> Any:
-    meta = {"title": title, "choices": choices, "minimum": minimum}
+def _opt(default: Any, title: str, choices: tuple | None = None, minimum: int | None = None,
+         maximum: int | None = None, pattern: str | None = None) -> Any:
+    meta = {"title": title, "choices": choices, "minimum": minimum, "maximum": maximum, "pattern": pattern}
     if isinstance(default, bytes | list | dict):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -41,9 +47,10 @@ class UiSettings:
     window_state: bytes = _opt(b"", "Dock and toolbar layout (QMainWindow.saveState)")
     # The set of panes the saved state was made for: a layout from another set is not restored.
     layout_key: str = _opt("", "Panes the saved layout belongs to")
-    wrapup_limit_seconds: int = _opt(60, "Wrap-up time limit in seconds (0: none)", minimum=0)
+    wrapup_limit_seconds: int = _opt(60, "Wrap-up time limit in seconds (0: none)", minimum=0,
+                                     maximum=WRAPUP_LIMIT_MAX)
     wrapup_auto_ready: bool = _opt(False, "Go Ready by itself when the wrap-up limit is reached")
-    agent_login: str = _opt("", "Agent login (empty: the operating-system user)")
+    agent_login: str = _opt("", "Agent login (empty: the operating-system user)", pattern=LOGIN_PATTERN)
 
     @classmethod
     def titles(cls) -> dict[str, str]:
@@ -72,6 +79,12 @@ def _check(name: str, value: Any) -> Any:
     minimum = spec.metadata.get("minimum")
     if minimum is not None and value < minimum:
         raise SettingsError(f"{name} must be at least {minimum}")
+    maximum = spec.metadata.get("maximum")
+    if maximum is not None and value > maximum:
+        raise SettingsError(f"{name} must be at most {maximum}")
+    pattern = spec.metadata.get("pattern")
+    if pattern is not None and re.fullmatch(pattern, value) is None:
+        raise SettingsError(f"{name} may hold only letters, digits and . _ @ - (up to 64)")
     return value
 
 

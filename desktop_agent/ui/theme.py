@@ -1,7 +1,8 @@
 """Light and dark themes: Fusion with a calm palette, a little QSS, and state colours.
 
 Eight hours a day in front of it: low-contrast chrome, strong contrast for text, colour only where
-it carries meaning (agent and call state, alarms). Widgets ask for colours from their own palette
+it carries meaning (agent and call state, alarms), and an accent frame on whichever widget has
+the keyboard (ui/focus_ring.py). Widgets ask for colours from their own palette
 (`is_dark(widget.palette())`), so nothing holds a global theme object.
 """
 
@@ -18,6 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from desktop_agent import paths
+from desktop_agent.ui.focus_ring import install_focus_rings
 
 THEMES = ("light", "dark")
 
@@ -130,6 +132,7 @@ def apply_theme(app: QApplication, name: str) -> Scheme:
     sheet = style_sheet(s)
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
+    install_focus_rings(app)  # where the keys go, drawn in the palette's accent: follows the theme by itself
     return s
 
 

@@ -1,10 +1,15 @@
-"""The ticket editor's two dialogs: the escalation reason, and picking an open ticket to link the call to."""
+"""The ticket editor's two dialogs: the escalation reason, and picking an open ticket to link the call to.
+
+Enter means the same on the main keys and on the number pad: in the link dialog it links the
+highlighted ticket; in the reason field it starts a new line, and Ctrl+Enter escalates.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,10 +46,13 @@ class EscalationDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("&Escalate"))
+        self.ok.setToolTip(self.tr("Escalate with this reason (Ctrl+Enter)"))
         self.ok.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._check)
+        # Qt's dialog takes Ctrl+Enter of the number pad as OK but not Ctrl+Return: both escalate
+        self.reason.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(label)
@@ -61,6 +69,18 @@ class EscalationDialog(QDialog):
         if not self.text():  # Enter on an empty reason: refused, the dialog stays
             return
         super().accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.reason and event.type() == QEvent.Type.KeyPress and _ctrl_enter(event):
+            if self.ok.isEnabled():
+                self.accept()
+            return True
+        return False
+
+
+def _ctrl_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+        event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
 
 
 class LinkTicketDialog(QDialog):

@@ -11,25 +11,26 @@ arrives through the change feed: with no unsaved edits the editor simply shows i
 keeps them and offers "reload" (take theirs) or "merge" (keep mine on top of theirs). Saving over
 a newer version is refused by the store, and the editor keeps the operator's text and offers the
 same two ways out.
+
+The pane is composed of the header (ui/ticket_header.py), the form (ui/ticket_form.py), the
+history tab (ui/ticket_history.py) and the action bar (ui/ticket_actions.py); saving and conflicts
+(ui/ticket_saving.py) and linking, escalation and comments (ui/ticket_linking.py) are parts of
+this class kept in their own modules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -38,29 +39,30 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.core.domain import TicketStatus, Tier, utcnow
-from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
-from desktop_agent.core.ports import (
-    AgentDTO,
-    ChangeEvent,
-    ChangeFeed,
-    ReferenceData,
-    ServiceError,
-    TicketDraft,
-    TicketHistoryEntry,
-    TicketService,
-    VersionConflict,
-)
-from desktop_agent.ui.actions import ActionRegistry, ActionSpec
+from desktop_agent.core.dto import TicketDTO
+from desktop_agent.core.ports import AgentDTO, ChangeFeed, ReferenceData, TicketHistoryEntry, TicketService
+from desktop_agent.core.templates import fill_saved_ticket, filled_on_save, variables_in
+from desktop_agent.ui.actions import ActionRegistry
 from desktop_agent.ui.call_flow import CallFlow
 from desktop_agent.ui.i18n import current_language
-from desktop_agent.ui.models.ticket_models import field_text, fill, format_when, merge_edits
+from desktop_agent.ui.models.ticket_models import fill, merge_edits
 from desktop_agent.ui.pane import Area, Pane
 from desktop_agent.ui.qt_bridge import GuiRelay, ServiceRunner, assert_gui_thread
-from desktop_agent.ui.theme import Tone, tone_colour
+from desktop_agent.ui.theme import Tone
+from desktop_agent.ui.ticket_actions import (
+    TICKET_ACTIONS,
+    TICKET_ESCALATE,
+    TICKET_HISTORY,
+    TICKET_LINK,
+    TICKET_NEW,
+    TICKET_SAVE,
+    TicketActionBar,
+)
 from desktop_agent.ui.ticket_dialogs import EscalationDialog, LinkTicketDialog
-from desktop_agent.ui.ticket_form import TicketForm
+from desktop_agent.ui.ticket_form import DESCRIPTION_MAX, TicketForm
 from desktop_agent.ui.ticket_header import TicketHeader
 from desktop_agent.ui.ticket_history import TicketHistoryView
+from desktop_agent.ui.ticket_linking import TicketLinking
 from desktop_agent.ui.ticket_ops import (
     CallContext,
     Draft,
@@ -69,31 +71,19 @@ from desktop_agent.ui.ticket_ops import (
     prefill_from_call,
     ticket_values,
 )
-
-GROUP_TICKET = QT_TRANSLATE_NOOP("Actions", "Ticket")
-TICKET_SAVE = ActionSpec("ticket.save", QT_TRANSLATE_NOOP("Actions", "Save ticket"), ("Ctrl+S",), GROUP_TICKET,
-                         QT_TRANSLATE_NOOP("Actions", "Save the ticket in the editor"))
-TICKET_NEW = ActionSpec("ticket.new_from_call", QT_TRANSLATE_NOOP("Actions", "New ticket from call"), ("Ctrl+N",),
-                        GROUP_TICKET, QT_TRANSLATE_NOOP("Actions", "A new ticket filled in from the current call"))
-TICKET_LINK = ActionSpec("ticket.link_existing", QT_TRANSLATE_NOOP("Actions", "Link call to open ticket…"),
-                         ("Ctrl+L",), GROUP_TICKET,
-                         QT_TRANSLATE_NOOP("Actions", "Add the call to one of the caller's open tickets instead"))
-# Ctrl+Shift+E is Decline (ui/actions.py): a priority call action keeps its keys.
-TICKET_ESCALATE = ActionSpec("ticket.escalate", QT_TRANSLATE_NOOP("Actions", "Escalate ticket…"),
-                             ("Ctrl+Shift+U",), GROUP_TICKET,
-                             QT_TRANSLATE_NOOP("Actions", "Up one tier, L1 → L2 → L3; asks for the reason"))
-TICKET_HISTORY = ActionSpec("ticket.history", QT_TRANSLATE_NOOP("Actions", "Ticket history"), ("Ctrl+Shift+H",),
-                            GROUP_TICKET, QT_TRANSLATE_NOOP("Actions", "Show the ticket's history and comments"))
-TICKET_ACTIONS = (TICKET_NEW, TICKET_LINK, TICKET_SAVE, TICKET_ESCALATE, TICKET_HISTORY)
+from desktop_agent.ui.ticket_saving import TicketSaving
+from desktop_agent.ui.ticket_sla import SlaTicker
 
 
-class TicketEditor(Pane):
+class TicketEditor(TicketSaving, TicketLinking, Pane):
     pane_id: ClassVar[str] = "pane.ticket_editor"
     default_area: ClassVar[Area | None] = None  # the central workspace
     focus_shortcut: ClassVar[str] = "F4"  # Alt+digits are template favourites
     minimum_width: ClassVar[int] = 440
 
-    ticket_shown = Signal(object)  # TicketDTO now in the editor (after open, save, reload)
+    # TicketDTO now in the editor (after open, save, reload); None for a new ticket not saved yet:
+    # the templates pane then fills no ticket values (they come with the save)
+    ticket_shown = Signal(object)
 
     def __init__(self, flow: CallFlow, tickets: TicketService, reference: ReferenceData, db_runner: ServiceRunner,
                  *, agent: AgentDTO, feed: ChangeFeed | None = None, clock: Callable[[], datetime] = utcnow,
@@ -124,17 +114,8 @@ class TicketEditor(Pane):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(form_scroll, "")
         self.tabs.addTab(self.history, "")
-        self.buttons = {spec.id: QPushButton(objectName=spec.id.replace(".", "_"))
-                        for spec in (TICKET_NEW, TICKET_LINK, TICKET_SAVE)}
-        self.buttons[TICKET_SAVE.id].setDefault(True)
-        self.note = QLabel(objectName="ticketNote")  # notices that need no decision, above the buttons
-        self.note.setWordWrap(True)
-        self.note.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.buttons[TICKET_NEW.id])
-        row.addWidget(self.buttons[TICKET_LINK.id])
-        row.addStretch(1)
-        row.addWidget(self.buttons[TICKET_SAVE.id])
+        self.action_bar = TicketActionBar()
+        self.buttons, self.note = self.action_bar.buttons, self.action_bar.note
 
         self.editor_page = QWidget()
         page = QVBoxLayout(self.editor_page)
@@ -151,8 +132,7 @@ class TicketEditor(Pane):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.note)
-        layout.addLayout(row)
+        layout.addWidget(self.action_bar)
 
         self.buttons[TICKET_NEW.id].clicked.connect(self.new_from_call)
         self.buttons[TICKET_LINK.id].clicked.connect(self.link_existing)
@@ -167,8 +147,7 @@ class TicketEditor(Pane):
         flow.call_changed.connect(lambda _s: self._refresh_state())
         flow.screen_pop.connect(self._remember_pop)
 
-        self._sla_timer = QTimer(self, interval=1000)
-        self._sla_timer.timeout.connect(self._show_sla)
+        self._sla = SlaTicker(self, self._show_sla)
         if feed is not None:
             unsubscribe = feed.subscribe(GuiRelay(self._changed_elsewhere, self))
             self.destroyed.connect(lambda *_: unsubscribe())
@@ -260,7 +239,7 @@ class TicketEditor(Pane):
                              customer_text=self.call.customer_text(values["customer_id"]),
                              agents=self._agents(values["assignee_id"]), draft=draft)
 
-    # ---- new ticket from the call, or link an existing one --------------------------------
+    # ---- a new ticket from the call (linking one: TicketLinking) ----------------------------
     def new_from_call(self) -> bool:
         if not self._may_leave():
             return False
@@ -277,282 +256,47 @@ class TicketEditor(Pane):
         self.header.hide_banner()
         self._say("", Tone.NEUTRAL)
         self._refresh_state()
+        self.ticket_shown.emit(None)
         self.form.subject.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.form.subject.selectAll()
         return True
 
-    def link_existing(self) -> bool:
-        session = self.flow.current
-        if session is None:
-            self._say(self.tr("Linking needs a call, and there is no call now."), Tone.NOT_READY)
-            return False
-        customer = self.call.caller(session.call_id)
-        if customer is None:
-            self._say(self.tr("The caller is not known: save a contact on the caller card first, "
-                              "or create a new ticket (Ctrl+N)."), Tone.NOT_READY)
-            return False
-        tickets, call_id = self.tickets, session.call_id
-
-        def found(open_tickets: tuple[TicketDTO, ...]) -> None:
-            if not open_tickets:
-                self._say(fill(self.tr("%1 has no open tickets: create a new one (Ctrl+N)."), customer.full_name),
-                          Tone.NOT_READY)
-                return
-            self.link_dialog = dialog = LinkTicketDialog(open_tickets, customer.full_name, self)
-            dialog.accepted.connect(lambda: self.link_call_to(dialog.chosen(), call_id))
-            dialog.open()
-
-        self.db.submit(lambda: tuple(tickets.search(customer_id=customer.id, open_only=True, limit=50)),
-                       on_result=found, on_error=self._refused, owner=self)
-        return True
-
-    def link_call_to(self, ticket: TicketDTO | None, call_id: str) -> bool:
-        """Put the call on `ticket` and open it in the editor."""
-        if ticket is None or not self._may_leave():
-            return False
-        tickets, agent_id, interaction_of = self.tickets, self.agent.id, self.call.interaction_resolver(call_id)
-
-        def link() -> UUID:
-            interaction_id = interaction_of()
-            if interaction_id is None:
-                raise ServiceError("the call is not recorded yet; try again in a moment")
-            tickets.link_interaction(ticket.id, interaction_id, agent_id=agent_id)
-            return ticket.id
-
-        def linked(fetched: Fetched) -> None:
-            self._show_ticket(*fetched)
-            self._say(fill(self.tr("The call is linked to ticket %1."), fetched[0].number), Tone.READY)
-
-        self._run(self._job(link), linked)
-        return True
-
-    # ---- saving --------------------------------------------------------------------------
-    def save(self) -> bool:
-        if self.busy or (self.ticket is None and self.draft is None):
-            return False
-        problem = self.form.problem_of()
-        if problem is not None:
-            widget, text = problem
-            self.form.show_problem(text)
-            self.tabs.setCurrentIndex(0)
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            return False
-        self.form.show_problem("")
-        values = self.form.values()
-        tickets, agent_id = self.tickets, self.agent.id
-        if self.draft is not None:
-            draft = TicketDraft(subject=values["subject"], customer_id=values["customer_id"],
-                                description=values["description"], category=values["category"],
-                                priority=values["priority"], assignee_id=values["assignee_id"])
-            interaction_of = self.call.interaction_resolver(self.draft.call_id)
-
-            def write() -> UUID:
-                return tickets.create(replace(draft, interaction_id=interaction_of()), agent_id=agent_id).id
-        else:
-            assert self.ticket is not None
-            base = ticket_values(self.ticket)
-            changes = {k: v for k, v in values.items() if v != base[k]}
-            if not changes:
-                self._say(self.tr("Nothing to save: no field has changed."), Tone.NEUTRAL)
-                return True
-            ticket_id, version = self.ticket.id, self.ticket.version
-
-            def write() -> UUID:
-                return tickets.update(ticket_id, version, changes, agent_id=agent_id).id
-        self._run(self._job(write), lambda fetched: self._saved(fetched, values))
-        return True
-
-    def _saved(self, fetched: Fetched, sent: Mapping[str, Any]) -> None:
-        self._show_ticket(*fetched, mine_since=sent)
-        self._say(fill(self.tr("Saved %1"), format_when(self.clock(), date=False)), Tone.NEUTRAL)
-
-    def _run(self, job: Callable[[], Fetched], done: Callable[[Fetched], None]) -> None:
-        self.busy = True
-        self._refresh_state()
-
-        def finished(fetched: Fetched) -> None:
-            self.busy = False
-            done(fetched)
-
-        def failed(exc: BaseException) -> None:
-            self.busy = False
-            self._refused(exc)
-
-        self.db.submit(job, on_result=finished, on_error=failed, owner=self)
-
-    def _refused(self, exc: BaseException) -> None:
-        """Any refused operation: say why, keep every typed character."""
-        self._refresh_state()
-        line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if isinstance(exc, VersionConflict) and self.ticket is not None:
-            self.header.show_banner(fill(self.tr(
-                "Not saved: ticket %1 was changed on another desktop while you were editing. Your text is kept. "
-                "Reload shows their version (your changes are dropped); Merge puts your changes on top of theirs."),
-                self.ticket.number), Tone.DANGER, reload=True, merge=True)
-            self._fetch(self.ticket.id, self._conflict_loaded)
-        elif isinstance(exc, ServiceError):
-            self.header.show_banner(fill(self.tr("Refused: %1. Your text is kept."), line), Tone.DANGER)
-        else:
-            self.header.show_banner(fill(self.tr("Not saved, the database did not answer: %1. Your text is kept; "
-                                                 "try again."), line), Tone.DANGER)
-
-    def _conflict_loaded(self, fetched: Fetched) -> None:
-        ticket, history, names = fetched
-        if self.ticket is not None and ticket.id == self.ticket.id:
-            self.stale = ticket
-            self._names.update(names)
-            self.history.set_history(history, self._names)
-
-    # ---- another desktop changed the ticket ----------------------------------------------
-    def _changed_elsewhere(self, event: ChangeEvent) -> None:
-        if event.entity == "ticket" and self.ticket is not None and event.entity_id == str(self.ticket.id):
-            self._fetch(self.ticket.id, self._loaded)
-
-    def _newer(self, ticket: TicketDTO) -> None:
-        """A newer stored version: shown at once when the form holds no edits, else offered."""
-        if not self.dirty and not self.busy:
-            self._show_ticket(ticket, self.history.model.entries, {})
-            self._say(fill(self.tr("Ticket %1 was updated on another desktop."), ticket.number), Tone.WRAPUP)
-            return
-        self.stale = ticket
-        self.header.show_banner(fill(self.tr("Ticket %1 was changed elsewhere: reload it, or merge your unsaved "
-                                             "changes into the new version."), ticket.number), Tone.NOT_READY,
-                                reload=True, merge=True)
-
-    def reload(self) -> None:
-        """Take the stored version; the operator's unsaved edits are dropped (they chose to)."""
-        if self.ticket is not None:
-            target = self.stale or self.ticket
-            self._show_ticket(target, self.history.model.entries, {})
-            self._fetch(target.id, self._loaded)
-
-    def merge(self) -> None:
-        """Base the form on the newer version, keeping the operator's changed fields on top."""
-        if self.ticket is None or self.stale is None:
-            return
-        merged = merge_edits(ticket_values(self.ticket), self.form.values(), ticket_values(self.stale))
-        newer = self.stale
-        self.ticket, self.stale = newer, None
-        self._set_form(merged.values, newer.status, newer.tier, draft=False)
-        if merged.conflicts:
-            self.header.show_banner(fill(self.tr("Merged with the newer version. Changed on both sides, your value "
-                                                 "kept: %1. Check and save."),
-                                         ", ".join(field_text(n) for n in merged.conflicts)), Tone.NOT_READY)
-        else:
-            self.header.show_banner(self.tr("Merged with the newer version: no field was changed on both sides. "
-                                            "Save to store your changes."), Tone.WRAPUP)
-        self._refresh_state()
-
-    # ---- escalation, comments, template text ---------------------------------------------
-    def escalate(self) -> bool:
-        t = self.ticket
-        if t is None:
-            self._say(self.tr("Save the ticket before escalating it."), Tone.NOT_READY)
-            return False
-        higher = Tier(t.tier).next()
-        if higher is None:
-            self._say(fill(self.tr("Ticket %1 is already at %2, the highest tier."), t.number, t.tier),
-                      Tone.NOT_READY)
-            return False
-        if not TicketStatus(t.status).is_open:
-            self._say(fill(self.tr("Ticket %1 is closed or resolved: reopen it before escalating."), t.number),
-                      Tone.NOT_READY)
-            return False
-        self.escalation_dialog = dialog = EscalationDialog(t.number, t.tier, higher.value, self)
-        dialog.accepted.connect(lambda: self.escalate_with_reason(dialog.text()))
-        dialog.open()
-        return True
-
-    def escalate_with_reason(self, reason: str) -> bool:
-        reason = (reason or "").strip()
-        if self.ticket is None or self.busy:
-            return False
-        if not reason:
-            self.header.show_banner(self.tr("An escalation needs a reason: nothing was changed."), Tone.DANGER)
-            return False
-        tickets, agent_id = self.tickets, self.agent.id
-        ticket_id, version, before = self.ticket.id, self.ticket.version, ticket_values(self.ticket)
-
-        def done(fetched: Fetched) -> None:
-            self._show_ticket(*fetched, mine_since=before)  # unsaved edits stay on top
-            self._say(fill(self.tr("Escalated to %1."), fetched[0].tier), Tone.WRAPUP)
-
-        self._run(self._job(lambda: tickets.escalate(ticket_id, version, reason, agent_id=agent_id).id), done)
-        return True
-
-    def add_comment(self, text: str) -> None:
-        if self.ticket is None:
-            return
-        tickets, agent_id, ticket_id = self.tickets, self.agent.id, self.ticket.id
-
-        def comment() -> UUID:
-            tickets.add_comment(ticket_id, text, agent_id=agent_id)
-            return ticket_id
-
-        def done(fetched: Fetched) -> None:
-            self.history.comment_saved()
-            self._loaded(fetched)
-
-        self.db.submit(self._job(comment), on_result=done, on_error=self._refused, owner=self)
-
+    # ---- template text and the history tab -----------------------------------------------
     def insert_text(self, text: str) -> bool:
-        """A filled-in template: into the description at the cursor (a new ticket from the call if none is open)."""
+        """A filled-in template: into the description at the cursor (a new ticket from the call if none
+        is open); on a line of its own when it is added at the end of what the operator wrote."""
         if self.ticket is None and self.draft is None and not self.new_from_call():
             return False
         self.tabs.setCurrentIndex(0)
         editor = self.form.description
         cursor = editor.textCursor()
+        length = editor.document().characterCount() - 1 - len(cursor.selectedText()) + len(text)
+        if length > DESCRIPTION_MAX:
+            # It could never be saved, and laying out a huge text stalls the window: refused, not lost.
+            QGuiApplication.clipboard().setText(text)
+            self._say(fill(self.tr("The text does not fit into the description (%1 characters with it, at most "
+                                   "%2): it is on the clipboard instead."), length, DESCRIPTION_MAX), Tone.NOT_READY)
+            return False
         if not editor.hasFocus() and not cursor.hasSelection():
             cursor.movePosition(cursor.MoveOperation.End)
+            before = editor.toPlainText()[-1:]
+            if before and not before.isspace():
+                text = "\n" + text
+        if self.ticket is not None:  # a stored ticket has its own values already: none is left open
+            text = fill_saved_ticket(text, number=self.ticket.number, due_at=self.ticket.sla_due_at,
+                                     language=current_language())
         cursor.insertText(text)
         editor.setTextCursor(cursor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        pending = filled_on_save(variables_in(text))
+        if pending:
+            self._say(fill(self.tr("%1 will be filled in when the ticket is saved."),
+                           ", ".join("{{" + name + "}}" for name in pending)), Tone.WRAPUP)
         return True
 
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self.history)
         self.history.comment.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    # ---- the call's customer and the assignee --------------------------------------------
-    def set_call_customer(self, call_id: str, customer: CustomerDTO) -> None:
-        """The caller card created or linked a contact for this call."""
-        self.call.set_call_customer(call_id, customer)
-        if self.draft is not None and self.draft.call_id == call_id and self.form.values()["customer_id"] is None:
-            self.form.set_customer(customer.id, self.call.customer_text(customer.id))
-        self._refresh_state()
-
-    def _remember_pop(self, _call_id: str, pop: ScreenPop) -> None:
-        self.call.remember_pop(pop)
-        self._refresh_state()
-
-    def _use_caller(self) -> None:
-        customer = self.call.current_caller()
-        if customer is not None:
-            self.form.set_customer(customer.id, self.call.customer_text(customer.id))
-
-    def _agents(self, assignee_id: UUID | None) -> dict[UUID | None, str]:
-        agents: dict[UUID | None, str] = {None: self.tr("Unassigned"),
-                                          self.agent.id: fill(self.tr("Me (%1)"), self.agent.display_name)}
-        if assignee_id is not None and assignee_id not in agents:
-            agents[assignee_id] = self._names.get(assignee_id) or self.tr("another agent")
-        return agents
-
-    def _ask_agent(self) -> None:
-        login, ok = QInputDialog.getText(self, self.tr("Assign to another agent"), self.tr("Agent's login:"))
-        login = (login or "").strip()
-        if not ok or not login:
-            return
-        reference = self.reference
-
-        def found(agent: AgentDTO | None) -> None:
-            if agent is None:
-                self.form.show_problem(fill(self.tr("No agent has the login “%1”."), login[:64]))
-                return
-            self._names[agent.id] = agent.display_name
-            self.form.set_agents({**self._agents(None), agent.id: agent.display_name}, agent.id)
-            self._edited()
-
-        self.db.submit(lambda: reference.agent_by_login(login), on_result=found, on_error=self._refused, owner=self)
 
     # ---- showing state -------------------------------------------------------------------
     def _edited(self) -> None:
@@ -592,10 +336,7 @@ class TicketEditor(Pane):
         self.header.show_sla(self.ticket, self.clock(), draft_priority=draft_priority)
 
     def _say(self, text: str, tone: Tone) -> None:
-        """A short note beside the Save button (notices that need no decision)."""
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
-        self.note.setStyleSheet(f"color: {tone_colour(self.palette(), tone).name()};")
+        self.action_bar.say(text, tone)
 
     def _load_dispositions(self) -> None:
         reference = self.reference
@@ -611,13 +352,7 @@ class TicketEditor(Pane):
                                    "Ctrl+L — link the call to one of the caller's open tickets\n"
                                    "F2 — the caller card: Enter opens one of their tickets"))
         self.tabs.setTabText(0, self.tr("Details"))
-        texts = {TICKET_NEW.id: (self.tr("New from call"), "Ctrl+N", self.tr("A new ticket filled in from the call")),
-                 TICKET_LINK.id: (self.tr("Link…"), "Ctrl+L",
-                                  self.tr("Link the call to one of the caller's open tickets")),
-                 TICKET_SAVE.id: (self.tr("Save"), "Ctrl+S", self.tr("Save the ticket"))}
-        for action_id, (title, key, tip) in texts.items():
-            self.buttons[action_id].setText(f"{title} ({key})")
-            self.buttons[action_id].setToolTip(f"{tip} ({key})")
+        self.action_bar.retranslate()
         self.form.escalate.setToolTip(self.tr("Escalate to the next tier; a reason is required (Ctrl+Shift+U)"))
         self._refresh_state()
 
@@ -625,12 +360,3 @@ class TicketEditor(Pane):
         if event.type() == QEvent.Type.LanguageChange:
             self._load_dispositions()
         super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        self._sla_timer.start()  # a countdown nobody sees is not updated
-        self._show_sla()
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        self._sla_timer.stop()
-        super().hideEvent(event)

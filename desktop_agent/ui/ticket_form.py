@@ -59,6 +59,7 @@ class TicketForm(QWidget):
         self.subject.setMaxLength(SUBJECT_MAX)
         self.subject_count = QLabel(objectName="subjectCount")
         self.subject_count.setProperty("dim", True)
+        self.subject_count.hide()  # shown near the limit only: hidden, it leaves the subject as wide as the rest
         self.customer = QLabel(objectName="ticketCustomer")
         self.customer.setTextFormat(Qt.TextFormat.PlainText)
         self.customer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -78,13 +79,17 @@ class TicketForm(QWidget):
         self.problem.setWordWrap(True)
         self.problem.hide()
 
+        # every field row starts and ends on the same lines: nested rows add no margins of their own
         subject_row = QHBoxLayout()
+        subject_row.setContentsMargins(0, 0, 0, 0)
         subject_row.addWidget(self.subject, 1)
         subject_row.addWidget(self.subject_count)
         customer_row = QHBoxLayout()
+        customer_row.setContentsMargins(0, 0, 0, 0)
         customer_row.addWidget(self.customer, 1)
         customer_row.addWidget(self.use_caller)
         tier_row = QHBoxLayout()
+        tier_row.setContentsMargins(0, 0, 0, 0)
         tier_row.addWidget(self.tier)
         tier_row.addWidget(self.escalate)
         tier_row.addStretch(1)
@@ -197,8 +202,10 @@ class TicketForm(QWidget):
 
     @staticmethod
     def _select(combo: QComboBox, data: Any) -> None:
-        index = combo.findData(data)
-        combo.setCurrentIndex(max(index, 0))
+        # Compared in Python: QComboBox.findData() matches a UUID only when it is the very same
+        # object, so a stored ticket's assignee (read back from the database) was shown as nobody.
+        index = next((i for i in range(combo.count()) if combo.itemData(i) == data), 0)
+        combo.setCurrentIndex(index)
 
     def _assignee_picked(self) -> None:
         if self._loading:
@@ -219,7 +226,10 @@ class TicketForm(QWidget):
     def _count(self, text: str) -> None:
         # the counter appears only near the limit: it is noise the rest of the time
         n = len(text)
-        self.subject_count.setText(f"{n}/{SUBJECT_MAX}" if n > SUBJECT_MAX - 60 else "")
+        near = n > SUBJECT_MAX - 60
+        self.subject_count.setText(f"{n}/{SUBJECT_MAX}" if near else "")
+        if self.subject_count.isHidden() == near:
+            self.subject_count.setVisible(near)
 
     # ---- checks --------------------------------------------------------------------------
     def problem_of(self) -> tuple[QWidget, str] | None:

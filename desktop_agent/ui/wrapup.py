@@ -2,7 +2,9 @@
 
 The disposition can be chosen while still talking; it is required when wrap-up ends. When a call
 ends, the pane raises itself and, unless the operator is typing somewhere, takes the keyboard:
-digits 1-9 pick a disposition and F9 finishes and goes Ready.
+digits 1-9 pick a disposition and F9 finishes and goes Ready. At 768 px the list lacks rows for
+all eleven dispositions, so during wrap-up the pane borrows the height it needs from the panes
+above it in its column (the templates) and gives it back when wrap-up ends.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +33,9 @@ from PySide6.QtWidgets import (
 from desktop_agent.core.call_session import CallSession, CallState, EndReason
 from desktop_agent.core.ports import DispositionDTO, ReferenceData
 from desktop_agent.ui import actions as A
-from desktop_agent.ui.actions import ActionRegistry
+from desktop_agent.ui.actions import ActionRegistry, EnterKey
 from desktop_agent.ui.call_flow import CallFlow
+from desktop_agent.ui.dock_height import DockHeightLoan
 from desktop_agent.ui.i18n import current_language, format_duration
 from desktop_agent.ui.pane import Area, Pane
 from desktop_agent.ui.qt_bridge import ServiceRunner
@@ -42,7 +45,12 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DispositionList(QListWidget):
-    """Digits 1-9 pick the n-th disposition; Enter confirms the highlighted one."""
+    """Digits 1-9 pick the n-th disposition; Enter (Return or the number pad's) picks the highlighted
+    one: a list that gets the focus highlights its first row without choosing it."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        EnterKey(self).pressed.connect(self.pick_current)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         text = event.text()
@@ -50,8 +58,21 @@ class DispositionList(QListWidget):
             row = int(text) - 1
             if row < self.count():
                 self.setCurrentRow(row)
+                self.scrollToItem(self.item(row))  # a window too short for every row still shows the chosen one
             return
         super().keyPressEvent(event)
+
+    def rows_missing_px(self) -> int:
+        """How much taller the list must be to show every row without scrolling."""
+        if self.count() == 0:
+            return 0
+        rows = sum(self.sizeHintForRow(r) for r in range(self.count()))
+        return max(0, rows + 2 * self.frameWidth() + 2 - self.height())
+
+    def pick_current(self) -> None:
+        item = self.currentItem()
+        if item is not None and not item.isSelected():
+            self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
 class WrapupPane(Pane):
@@ -73,6 +94,7 @@ class WrapupPane(Pane):
         self.dispositions: tuple[DispositionDTO, ...] = ()
         self._call_id: str | None = None
         self._last_state: CallState | None = None
+        self.room = DockHeightLoan(self)
 
         self.heading = QLabel(objectName="wrapupHeading")
         self.heading.setWordWrap(True)
@@ -84,8 +106,9 @@ class WrapupPane(Pane):
         self.notes_label = QLabel()
         self.notes = QPlainTextEdit(objectName="wrapupNotes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(90)
-        self.notes.setMinimumHeight(48)
+        # Three lines for notes, the list takes the rest: every pixel the pane gets goes to the
+        # dispositions, which must all be on screen (digits pick them).
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 2 * self.notes.frameWidth() + 8)
         self.list.setMinimumHeight(120)
         self.notes_label.setBuddy(self.notes)
         self.auto_ready = QCheckBox(objectName="autoReady")
@@ -131,10 +154,7 @@ class WrapupPane(Pane):
         return self.list
 
     def take_focus(self) -> None:
-        dock = self.parentWidget()
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+        self.reveal()
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ---- data ------------------------------------------------------------------------------
@@ -177,16 +197,32 @@ class WrapupPane(Pane):
             self.notes.blockSignals(False)
         for widget in (self.list, self.notes, self.finish):
             widget.setEnabled(active)
-        entering = session is not None and session.state is CallState.WRAPUP and \
-            self._last_state is not CallState.WRAPUP
+        in_wrapup = session is not None and session.state is CallState.WRAPUP
+        entering = in_wrapup and self._last_state is not CallState.WRAPUP
+        leaving = not in_wrapup and self._last_state is CallState.WRAPUP
         self._last_state = session.state if session else None
         # A caller who hangs up must not steal the keys of a half-typed ticket; but an operator who
         # hangs up is done with the call, wherever the cursor was: the disposition keys come next.
         if entering and (session.end_reason is EndReason.LOCAL_HANGUP or not self._typing_elsewhere()):
             self.take_focus()
+        if entering:
+            # once the pane is laid out in front: then the list knows how many rows it lacks
+            QTimer.singleShot(0, self, self._make_room)
+        elif leaving:
+            self.room.give_back()
         self._show_heading(session)
         self._show_countdown()
         self._show_finish()
+
+    def _make_room(self, attempts: int = 3) -> None:
+        """Every disposition on screen at 768 px: the rows the list lacks come from the panes above
+        or below it in its column (the templates) until wrap-up ends. Measured again once the
+        window has laid the docks out anew: lines above the list may have changed meanwhile."""
+        if self._last_state is not CallState.WRAPUP or not self.isVisible():
+            return
+        missing = self.list.rows_missing_px()
+        if missing > 0 and self.room.take(missing) and attempts > 1:
+            QTimer.singleShot(0, self, lambda: self._make_room(attempts - 1))
 
     def _typing_elsewhere(self) -> bool:
         focus = QApplication.focusWidget()
@@ -226,6 +262,15 @@ class WrapupPane(Pane):
             self.finish.setText(self.tr("Finish and go Ready (%1)").replace("%1", ready_keys))
             self.hint.setText(self.tr("The disposition can be chosen during the call; "
                                       "it is required before you go Ready."))
+
+    def show_policy(self) -> None:
+        """The flow's wrap-up policy was changed elsewhere (Settings): show it without applying
+        it again, which the check box's own signal would do."""
+        self.auto_ready.blockSignals(True)
+        self.auto_ready.setChecked(self.flow.policy.auto_ready)
+        self.auto_ready.blockSignals(False)
+        self.retranslate()  # the check box's tooltip names the limit
+        self._show_countdown()
 
     def retranslate(self) -> None:
         self.list_label.setText(self.tr("&Disposition (required)"))

@@ -68,6 +68,10 @@
         <translation>Licence</translation>
     </message>
     <message>
+        <source>No licence text of this component is included. Its licence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The licence text is missing from this installation.</source>
         <translation>The licence text is missing from this installation.</translation>
     </message>
@@ -203,6 +207,14 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up limit and auto-Ready, language, theme, agent login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -325,6 +337,14 @@
     <message>
         <source>Show the ticket&apos;s history and comments</source>
         <translation>Show the ticket&apos;s history and comments</translation>
+    </message>
+    <message>
+        <source>Wallboard on its own screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Float the wallboard full size onto the second screen, or dock it back</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -574,10 +594,6 @@
         <translation>Steps are ticked during a call.</translation>
     </message>
     <message>
-        <source>“%1” has no step “%2”: its tick would be dropped. Switch anyway?</source>
-        <translation>“%1” has no step “%2”: its tick would be dropped. Switch anyway?</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -590,24 +606,28 @@
         <translation>“%1”</translation>
     </message>
     <message>
-        <source>&amp;Caller:</source>
-        <translation>&amp;Caller:</translation>
-    </message>
-    <message>
         <source>Suggested phrases (click or Enter inserts):</source>
         <translation>Suggested phrases (click or Enter inserts):</translation>
     </message>
     <message>
+        <source>Hide (Esc)</source>
+        <translation>Hide (Esc)</translation>
+    </message>
+    <message>
+        <source>“%1” has no step “%2”: its tick would be dropped. Switch anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Caller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Switch</source>
-        <translation>Switch</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation>Keep</translation>
-    </message>
-    <message>
-        <source>Hide (Esc)</source>
-        <translation>Hide (Esc)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -643,6 +663,14 @@
     <message>
         <source>The call has lasted %1. Sum up what you know so far.</source>
         <translation>The call has lasted %1. Sum up what you know so far.</translation>
+    </message>
+    <message>
+        <source>The long-silence cue is off on this line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone connection (%1) cannot tell when the caller goes quiet, so the checklist cannot remind you of a long silence. Keep an eye on pauses yourself; the hold and call-length cues still work.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -681,6 +709,10 @@
     <message>
         <source>&amp;Escalate</source>
         <translation>&amp;Escalate</translation>
+    </message>
+    <message>
+        <source>Escalate with this reason (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -869,6 +901,21 @@
     <message>
         <source>no outcome</source>
         <translation>no outcome</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsBoardPane</name>
+    <message>
+        <source>Wallboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wallboard could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the wallboard…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1211,89 @@ The caller&apos;s card appears here when a call rings.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished">Wrap-up</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go &amp;Ready by itself when the time is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent l&amp;ogin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A changed limit applies at once; a wrap-up already counting down is never cut short by it, only given more time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: your operating-system user name. Takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds of after-call work before the countdown runs out; 0 means no limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters, digits and . _ @ - (up to 64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new agent login takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsModel</name>
     <message>
         <source>same number and name</source>
@@ -1240,12 +1370,20 @@ Language: %3</translation>
         <translation>No templates in this category.</translation>
     </message>
     <message>
+        <source>Pick a template to see it filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown variable, left as written: %1</source>
         <translation>Unknown variable, left as written: %1</translation>
     </message>
     <message>
         <source>No value yet: %1</source>
         <translation>No value yet: %1</translation>
+    </message>
+    <message>
+        <source>Filled in when the ticket is saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The preview shows the beginning; insert and copy take the whole text.</source>
@@ -1331,6 +1469,14 @@ Language: %3</translation>
         <translation>Comments can be added once the ticket is saved.</translation>
     </message>
     <message>
+        <source>The text does not fit into the description (%1 characters with it, at most %2): it is on the clipboard instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be filled in when the ticket is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Call to the %1 line: %2</source>
         <translation>Call to the %1 line: %2</translation>
     </message>
@@ -1369,6 +1515,10 @@ Language: %3</translation>
     <message>
         <source>Nothing to save: no field has changed.</source>
         <translation>Nothing to save: no field has changed.</translation>
+    </message>
+    <message>
+        <source>Saved %1. The ticket number and due time are filled in the description.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -2172,7 +2322,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click a tile or press F1 for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
+        <source>Click a tile or press {key} for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

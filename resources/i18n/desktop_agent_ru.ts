@@ -68,6 +68,10 @@
         <translation>Лицензия</translation>
     </message>
     <message>
+        <source>No licence text of this component is included. Its licence: %1</source>
+        <translation>Текст лицензии этого компонента не приложен. Его лицензия: %1</translation>
+    </message>
+    <message>
         <source>The licence text is missing from this installation.</source>
         <translation>Текст лицензии в этой установке отсутствует.</translation>
     </message>
@@ -203,6 +207,14 @@
         <translation>Выход</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <source>Wrap-up limit and auto-Ready, language, theme, agent login</source>
+        <translation>Лимит постобработки и автопереход в «Готов», язык, тема, логин оператора</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
@@ -325,6 +337,14 @@
     <message>
         <source>Show the ticket&apos;s history and comments</source>
         <translation>Показать историю и комментарии заявки</translation>
+    </message>
+    <message>
+        <source>Wallboard on its own screen</source>
+        <translation>Табло на отдельном экране</translation>
+    </message>
+    <message>
+        <source>Float the wallboard full size onto the second screen, or dock it back</source>
+        <translation>Вынести табло во весь второй экран или вернуть его в окно</translation>
     </message>
 </context>
 <context>
@@ -574,10 +594,6 @@
         <translation>Шаги отмечаются во время звонка.</translation>
     </message>
     <message>
-        <source>“%1” has no step “%2”: its tick would be dropped. Switch anyway?</source>
-        <translation>В «%1» нет шага «%2»: его отметка пропадёт. Всё равно переключить?</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
@@ -590,12 +606,20 @@
         <translation>«%1»</translation>
     </message>
     <message>
-        <source>&amp;Caller:</source>
-        <translation>&amp;Абонент:</translation>
-    </message>
-    <message>
         <source>Suggested phrases (click or Enter inserts):</source>
         <translation>Подходящие фразы (щелчок или Enter — вставить):</translation>
+    </message>
+    <message>
+        <source>Hide (Esc)</source>
+        <translation>Скрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>“%1” has no step “%2”: its tick would be dropped. Switch anyway?</source>
+        <translation>В «%1» нет шага «%2»: его отметка пропадёт. Всё равно переключить?</translation>
+    </message>
+    <message>
+        <source>&amp;Caller:</source>
+        <translation>&amp;Абонент:</translation>
     </message>
     <message>
         <source>Switch</source>
@@ -604,10 +628,6 @@
     <message>
         <source>Keep</source>
         <translation>Оставить</translation>
-    </message>
-    <message>
-        <source>Hide (Esc)</source>
-        <translation>Скрыть (Esc)</translation>
     </message>
 </context>
 <context>
@@ -643,6 +663,14 @@
     <message>
         <source>The call has lasted %1. Sum up what you know so far.</source>
         <translation>Звонок длится уже %1. Подведите итог того, что известно.</translation>
+    </message>
+    <message>
+        <source>The long-silence cue is off on this line.</source>
+        <translation>Подсказка о долгой паузе на этой линии не работает.</translation>
+    </message>
+    <message>
+        <source>The phone connection (%1) cannot tell when the caller goes quiet, so the checklist cannot remind you of a long silence. Keep an eye on pauses yourself; the hold and call-length cues still work.</source>
+        <translation>Телефонное подключение (%1) не сообщает, когда абонент замолкает, поэтому чек-лист не сможет напомнить о долгой паузе. Следите за паузами сами; подсказки об удержании и длительности звонка работают.</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -681,6 +709,10 @@
     <message>
         <source>&amp;Escalate</source>
         <translation>&amp;Эскалировать</translation>
+    </message>
+    <message>
+        <source>Escalate with this reason (Ctrl+Enter)</source>
+        <translation>Эскалировать с этой причиной (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -869,6 +901,21 @@
     <message>
         <source>no outcome</source>
         <translation>без итога</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsBoardPane</name>
+    <message>
+        <source>Wallboard</source>
+        <translation>Табло</translation>
+    </message>
+    <message>
+        <source>The wallboard could not start: %1</source>
+        <translation>Табло не удалось запустить: %1</translation>
+    </message>
+    <message>
+        <source>Loading the wallboard…</source>
+        <translation>Табло загружается…</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1211,89 @@ The caller&apos;s card appears here when a call rings.</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Wrap-up</source>
+        <translation>Постобработка</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Интерфейс</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>Лимит &amp;времени:</translation>
+    </message>
+    <message>
+        <source>Go &amp;Ready by itself when the time is up</source>
+        <translation>Переходить в «&amp;Готов» автоматически, когда время истечёт</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+        <source>Agent l&amp;ogin:</source>
+        <translation>&amp;Логин оператора:</translation>
+    </message>
+    <message>
+        <source>A changed limit applies at once; a wrap-up already counting down is never cut short by it, only given more time.</source>
+        <translation>Новый лимит действует сразу; идущую постобработку он не сокращает, а только продлевает.</translation>
+    </message>
+    <message>
+        <source>Empty: your operating-system user name. Takes effect at the next start.</source>
+        <translation>Пусто — имя пользователя операционной системы. Вступает в силу при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Без лимита</translation>
+    </message>
+    <message>
+        <source>Seconds of after-call work before the countdown runs out; 0 means no limit.</source>
+        <translation>Секунды постобработки до конца обратного отсчёта; 0 — без лимита.</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Как в системе (%1)</translation>
+    </message>
+    <message>
+        <source>Letters, digits and . _ @ - (up to 64)</source>
+        <translation>Буквы, цифры и . _ @ - (до 64 символов)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>&amp;По умолчанию</translation>
+    </message>
+    <message>
+        <source>The new agent login takes effect at the next start.</source>
+        <translation>Новый логин оператора вступит в силу при следующем запуске.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsModel</name>
     <message>
         <source>same number and name</source>
@@ -1240,12 +1370,20 @@ Language: %3</source>
         <translation>В этой категории нет шаблонов.</translation>
     </message>
     <message>
+        <source>Pick a template to see it filled in.</source>
+        <translation>Выберите шаблон, чтобы увидеть его с подставленными данными.</translation>
+    </message>
+    <message>
         <source>Unknown variable, left as written: %1</source>
         <translation>Неизвестная переменная, оставлена как есть: %1</translation>
     </message>
     <message>
         <source>No value yet: %1</source>
         <translation>Пока нет значения: %1</translation>
+    </message>
+    <message>
+        <source>Filled in when the ticket is saved: %1</source>
+        <translation>Заполнится при сохранении заявки: %1</translation>
     </message>
     <message>
         <source>The preview shows the beginning; insert and copy take the whole text.</source>
@@ -1331,6 +1469,14 @@ Language: %3</source>
         <translation>Комментарии можно добавлять после сохранения заявки.</translation>
     </message>
     <message>
+        <source>The text does not fit into the description (%1 characters with it, at most %2): it is on the clipboard instead.</source>
+        <translation>Текст не помещается в описание (с ним было бы %1 символов, можно не больше %2): он скопирован в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>%1 will be filled in when the ticket is saved.</source>
+        <translation>При сохранении заявки будет заполнено: %1.</translation>
+    </message>
+    <message>
         <source>Call to the %1 line: %2</source>
         <translation>Звонок на линию %1: %2</translation>
     </message>
@@ -1369,6 +1515,10 @@ Language: %3</source>
     <message>
         <source>Nothing to save: no field has changed.</source>
         <translation>Сохранять нечего: ни одно поле не изменилось.</translation>
+    </message>
+    <message>
+        <source>Saved %1. The ticket number and due time are filled in the description.</source>
+        <translation>Сохранено: %1. Номер заявки и срок подставлены в описание.</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -2172,8 +2322,8 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>выкл.</translation>
     </message>
     <message>
-        <source>Click a tile or press F1 for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
-        <translation>Щёлкните плитку или нажмите F1, чтобы увидеть формулу · D: плотная сетка ({dense}) · T: пороги · S: звук при тревоге ({sound})</translation>
+        <source>Click a tile or press {key} for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
+        <translation>Щёлкните плитку или нажмите {key}, чтобы увидеть формулу · D: плотная сетка ({dense}) · T: пороги · S: звук при тревоге ({sound})</translation>
     </message>
     <message>
         <source>Desktop Agent — Wallboard</source>

@@ -8,29 +8,12 @@ import subprocess
 import sys
 
 import pytest
+from cli_support import one_line as _one_line
 from conftest import add_customer
 
-from desktop_agent import cli
 from desktop_agent.store.database import Database, make_engine, parse_url
 from desktop_agent.store.migrate import upgrade
 from desktop_agent.testing import free_port
-
-
-@pytest.fixture
-def run(capsys):
-    def invoke(*argv: str) -> tuple[int, str, str]:
-        code = cli.main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
-
-
-def _one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("desktop-agent: ")
-    return lines[0]
 
 
 def test_lookup_prints_the_screen_pop(db, db_url, run):

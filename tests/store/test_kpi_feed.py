@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 import time
 import uuid
@@ -53,6 +55,57 @@ def test_batches_are_bounded(db):
     queue_log.append(db.engine, rows(25))
     feed = QueueLogFeed(db, batch=10)
     assert [len(feed.read_new()) for _ in range(4)] == [10, 10, 5, 0]
+
+
+def test_reads_share_one_connection_and_leave_no_transaction_open(db):
+    """The feed keeps one connection for reads (and LISTEN) and holds no snapshot between reads:
+    a SQLite writer can still truncate the WAL, a PostgreSQL backend is idle, not idle in transaction."""
+    feed = QueueLogFeed(db, poll_interval=0.05)
+    queue_log.append(db.engine, rows(3))
+    assert len(feed.read_new()) == 3
+    queue_log.append(db.engine, rows(2, start=3))
+    assert [r.callid for r in feed.read_new()] == ["c3", "c4"]
+    if db.is_sqlite:
+        assert feed.wait(0.01) is False            # a poll on the same connection
+        checkpoint = sqlite3.connect(db.engine.url.database, timeout=0.2)
+        try:
+            busy, _, _ = checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            checkpoint.close()
+        assert busy == 0
+    else:
+        activity = text("SELECT pid, state, query FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid() AND (query LIKE 'SELECT queue_log.id%' OR query LIKE 'LISTEN%')")
+        with db.engine.connect() as conn:
+            readers = conn.execute(activity).all()
+        assert [(state, query.split()[0]) for _, state, query in readers] == [("idle", "SELECT")]
+        assert feed.wait(0.2) is True              # LISTEN set up, on the reading connection
+        with db.engine.connect() as conn:
+            after = conn.execute(activity).all()
+        assert [(pid, state, query) for pid, state, query in after] == [(readers[0][0], "idle", "LISTEN queue_log")]
+    assert feed.reconnects == 0 and feed.healthy
+    feed.close()
+
+
+def test_a_row_that_is_no_record_is_skipped_with_its_id(db, caplog):
+    """SQLite does not check types: a time that is no time, written by some other program, is
+    named in a warning and passed over; the rows around it are read."""
+    if not db.is_sqlite:
+        pytest.skip("PostgreSQL refuses such a row")
+    queue_log.append(db.engine, rows(1))
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO queue_log (time, callid, queuename, agent, event, data1, data2, data3, "
+                          "data4, data5) VALUES ('yesterday noon', 'bad', 'q', 'NONE', 'ENTERQUEUE', '', '', '', "
+                          "'', '')"))
+        bad_id = conn.execute(text("SELECT max(id) FROM queue_log")).scalar_one()
+    queue_log.append(db.engine, rows(1, start=1))
+    feed = QueueLogFeed(db)
+    with caplog.at_level(logging.WARNING, logger="desktop_agent.store.queue_log"):
+        assert [r.callid for r in feed.read_new()] == ["c0", "c1"]
+    assert f"queue_log row {bad_id} skipped" in caplog.text
+    assert feed.healthy and feed.read_new() == []
+    queue_log.append(db.engine, rows(1, start=2))
+    assert [r.callid for r in feed.read_new()] == ["c2"]
 
 
 def test_wait_wakes_up_when_rows_arrive(db):

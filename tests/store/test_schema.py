@@ -4,7 +4,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from desktop_agent.store.migrate import current_revision, head_revision, is_current
+from desktop_agent.store.migrate import HEAD_REVISION, current_revision, head_revision, is_current
 from desktop_agent.store.models import Base
 
 
@@ -14,6 +14,22 @@ def test_migrations_match_models(db):
     assert diff == []
     assert current_revision(db.engine) == head_revision()
     assert is_current(db.engine)
+
+
+def test_head_constant_matches_the_scripts():
+    # The everyday start compares the database with HEAD_REVISION without importing Alembic.
+    assert HEAD_REVISION == head_revision()
+
+
+def test_empty_database_is_not_current(sqlite_url):
+    from desktop_agent.store.database import open_database
+
+    db = open_database(sqlite_url)
+    try:
+        assert current_revision(db.engine) is None
+        assert not is_current(db.engine)
+    finally:
+        db.dispose()
 
 
 def test_same_tables_and_indexes_on_every_backend(db):

@@ -22,6 +22,7 @@ from desktop_agent.telephony.events import (
     IncomingCall,
     Muted,
     Resumed,
+    SilenceChanged,
     Transferred,
 )
 from desktop_agent.telephony.protocol import NotSupported, Softphone, TelephonyError
@@ -45,8 +46,9 @@ class Harness:
         self.phone.subscribe(self.events.append)
 
     def calls(self) -> list:
-        """The call events, without the agent-state reports."""
-        return [e for e in self.events if not isinstance(e, AgentStateChanged | BackendState)]
+        """The call events, without the agent-state reports and the callers' pauses (their own tests
+        are in test_simulator_silence.py)."""
+        return [e for e in self.events if not isinstance(e, AgentStateChanged | BackendState | SilenceChanged)]
 
     def rows(self, *skip: str) -> list[tuple]:
         return [(r.callid, r.agent, r.event, r.data) for r in self.records if r.event not in skip]

@@ -50,6 +50,17 @@ class Services:
 
 
 @pytest.fixture
+def russian():
+    """The interface language is Russian (panes search and fill templates in the interface language)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Russian))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
 def services(db: Database) -> Services:
     return make_services(db)
 

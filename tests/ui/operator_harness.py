@@ -40,10 +40,10 @@ class FakeSoftphone:
     async def stop(self) -> None:
         self._fanout.emit(ev.BackendState("", state="stopped"))
 
-    def ring(self, caller_id: str, queue: str = "support") -> str:
+    def ring(self, caller_id: str, queue: str = "support", display_name: str = "") -> str:
         call_id = f"fake-{next(self._ids)}"
         self.calls[call_id] = "ringing"
-        self._fanout.emit(ev.IncomingCall(call_id, caller_id=caller_id, queue=queue))
+        self._fanout.emit(ev.IncomingCall(call_id, caller_id=caller_id, queue=queue, display_name=display_name))
         return call_id
 
     def remote_hangup(self, call_id: str) -> None:

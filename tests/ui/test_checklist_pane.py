@@ -53,14 +53,6 @@ def seeded_file(tmp_path_factory):
     return build_seeded_file(tmp_path_factory, "checklist", customers=10, tickets=3, interactions=5, agents=2)
 
 
-@pytest.fixture
-def russian():
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Russian))
-    yield
-    QLocale.setDefault(before)
-
-
 def make_pane(qtbot, db: Database, clock: Clock):
     agent = ReferenceStore(db, "t").get_or_create_agent("op.petrova", "Анна Петрова")
     runner = ServiceRunner("db")
@@ -140,6 +132,32 @@ def test_ticking_records_the_time_into_the_call(env, qtbot):
     qtbot.waitUntil(lambda: not pane.db.pending, timeout=5000)
     stored = ChecklistStore(db, "t").get_run(pane.current_run().id)
     assert stored.tick_of("listen").done_at == T0 + timedelta(seconds=12) and not stored.tick_of("acknowledge").done
+
+
+@pytest.mark.parametrize(("key", "modifier"), [
+    (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier),  # Enter on the number pad
+], ids=["return", "keypad-enter"])
+def test_enter_ticks_the_current_step_and_inserts_the_current_phrase(env, qtbot, key, modifier):
+    pane, _registry, _db, clock, _agent = env
+    pane.call_started("call-1", answered_at=clock.at(0))
+    clock.at(9)
+    pane.steps.setFocus()
+    QTest.keyClick(pane.steps, key, modifier)
+    QTest.keyClick(pane.steps, key, modifier)  # the next step is current after a tick: Enter, Enter
+    run = pane.current_run()
+    assert run.tick_of("listen").done_at == T0 + timedelta(seconds=9) and run.tick_of("acknowledge").done
+    QTest.keyClick(pane.steps, key, modifier | Qt.KeyboardModifier.ShiftModifier)  # Shift+Enter ticks nothing
+    assert pane.current_run().progress.done == 2
+
+    asked: list[str] = []
+    pane.phrase_requested.connect(asked.append)
+    pane.steps.setCurrentIndex(pane.model.index(pane.model.row_of("offer_solution")))
+    qtbot.waitUntil(lambda: pane.phrases.count() == 2, timeout=5000)
+    pane.phrases.setFocus()
+    pane.phrases.setCurrentRow(1)
+    QTest.keyClick(pane.phrases, key, modifier)
+    assert asked == [pane.phrases.item(1).data(pane.phrases.KEY_ROLE)]
 
 
 def test_switching_caller_type_keeps_matching_ticks_or_asks(env, qtbot):

@@ -217,3 +217,17 @@ def test_call_keys_win_over_a_text_field(make_window):
     plain = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QApplication.sendEvent(field, plain)
     assert plain.isAccepted()  # Ctrl+A (select all) stays the field's
+
+
+def test_company_name_for_templates_arrives_after_the_window(make_window, sqlite_services, qtbot):
+    # app.build_services leaves company_names to be read from the shipped defaults after the window
+    # shows (YAML is not worth delaying the start for); the templates pane gets it shortly after.
+    from desktop_agent.app import read_company_names
+    from desktop_agent.ui.templates_pane import TemplatesPane
+
+    names = read_company_names()
+    assert names.get("en")  # demo.yaml names the company in both languages
+    sqlite_services.company_names = None
+    parts = make_window()
+    templates = next(p for p in parts.panes if isinstance(p, TemplatesPane))
+    qtbot.waitUntil(lambda: templates.company_name in set(names.values()), timeout=5000)

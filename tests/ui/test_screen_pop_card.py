@@ -8,12 +8,14 @@ a failed lookup, and a slow lookup that leaves the GUI thread free.
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from desk_fixtures import VIP_NUMBER, VIP_RAW, desk, open_db, seeded_file  # noqa: F401 - fixtures
 from operator_harness import until
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from desktop_agent.core.dto import ScreenPop
@@ -106,7 +108,14 @@ def test_unknown_caller_gets_a_provisional_contact(desk, qloop):  # noqa: F811
     assert desk.interactions.by_callid(call_id).customer_id == customer.id
 
 
-def test_unknown_caller_linked_to_a_suggested_customer(desk, qloop):  # noqa: F811
+ENTER_KEYS = pytest.mark.parametrize(("key", "modifier"), [
+    (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier),  # Enter on the number pad
+], ids=["return", "keypad-enter"])
+
+
+@ENTER_KEYS
+def test_unknown_caller_linked_to_a_suggested_customer(desk, qloop, key, modifier):  # noqa: F811
     card, form = desk.card, desk.card.contact_form
     call_id = ring(desk, "+7 999 111-22-33", qloop)
     qloop.run_until_complete(until(lambda: card.lookup_state == "done", what="the lookup"))
@@ -116,7 +125,7 @@ def test_unknown_caller_linked_to_a_suggested_customer(desk, qloop):  # noqa: F8
     first = form.suggestions.suggestions[0]
     assert first.same_number and first.customer.id == desk.vip.id
     form.suggestion_list.setFocus()
-    QTest.keyClick(form.suggestion_list, Qt.Key.Key_Return)
+    QTest.keyClick(form.suggestion_list, key, modifier)
     qloop.run_until_complete(until(lambda: card.ticket_model.rowCount() == 2, what="the customer's open tickets"))
     assert card.name.text() == desk.vip.full_name and card.vip_badge.isVisible()
     assert desk.interactions.by_callid(call_id).customer_id == desk.vip.id
@@ -131,6 +140,9 @@ def test_bad_number_in_the_form_is_refused_and_kept(desk, qloop):  # noqa: F811
     form.name.setText("Орлов")
     form.number.setText("12ab")
     assert form.save() is False
+    assert "not a phone number" in form.message.text() and form.number.text() == "12ab"
+    form.message.setText("")
+    QTest.keyClick(form.number, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)  # Enter acts as Return
     assert "not a phone number" in form.message.text() and form.number.text() == "12ab"
     with desk.db.session() as s:
         assert s.scalars(select(Customer).where(Customer.full_name == "Орлов")).first() is None
@@ -225,3 +237,112 @@ def test_language_switch_mid_call_keeps_what_was_typed(desk, qloop, qapp):  # no
         translations.install("en")
         qapp.processEvents()
     assert card.name.text() == "Unknown caller" and form.name.text() == "Орлова Мария"
+
+
+def test_a_long_display_name_on_the_second_call_does_not_widen_the_card(desk, qloop):  # noqa: F811
+    card = desk.card
+    first = ring(desk, VIP_RAW, qloop)
+    qloop.run_until_complete(until(lambda: card.lookup_state == "done", what="the first lookup"))
+    qloop.run_until_complete(desk.phone.answer(first))
+    width = card.minimumSizeHint().width()
+    name = "Отдел закупок ООО «Северо-Западная логистическая компания» " * 6
+    desk.phone.ring("+7 912 000-11-22", queue="sales", display_name=name)
+    qloop.run_until_complete(until(lambda: card.waiting_line.isVisible(), what="the compact line"))
+    assert card.waiting_text.text().startswith("Second call ringing: Отдел закупок")
+    assert "sales" in card.waiting_text.text() and name.strip() in card.waiting_text.toolTip()
+    assert card.minimumSizeHint().width() <= max(width, 400)  # was ~1,800 px: the dock grew with the name
+    assert card.waiting_line.height() < 3 * card.fontMetrics().height()
+
+
+def test_keypad_enter_opens_the_ticket(desk, qloop):  # noqa: F811
+    card = desk.card
+    ring(desk, VIP_RAW, qloop)
+    qloop.run_until_complete(until(lambda: card.lookup_state == "done", what="the lookup"))
+    opened = []
+    card.open_ticket.connect(opened.append)
+    card.focus_target().setFocus()
+    QTest.keyClick(card.ticket_table, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert [t.id for t in opened] == [card.ticket_model.ticket(0).id]
+    QTest.keyClick(card.ticket_table, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert len(opened) == 1  # Shift+Enter is not 'open'
+
+
+def test_long_notes_leave_the_open_tickets_in_sight(desk, qloop):  # noqa: F811
+    from desktop_agent.core.dto import PhoneDTO
+    from desktop_agent.core.ports import TicketDraft
+    from desktop_agent.store.customers import NewCustomer, create_customer
+
+    notes = "Клиент просил не звонить до 10 утра. " * 300 + "КОНЕЦ"
+    customer = create_customer(desk.db, NewCustomer(full_name="Орлова Мария", phones=(PhoneDTO("+79035550011"),),
+                                                    notes=notes))
+    desk.tickets.create(TicketDraft(subject="Не приходит счёт", customer_id=customer.id), agent_id=desk.agent.id)
+    card = desk.card
+    ring(desk, "+7 903 555-00-11", qloop)
+    qloop.run_until_complete(until(lambda: card.lookup_state == "done", what="the lookup"))
+    shown = card.fact_labels["notes"][1]
+    assert shown.text().startswith("Клиент просил") and shown.text().endswith("…") and len(shown.text()) < 400
+    assert "Клиент просил не звонить" in shown.toolTip() and "КОНЕЦ" not in shown.text()
+    assert card.ticket_table.isVisible()
+    top = card.ticket_table.mapTo(card.page, card.ticket_table.rect().topLeft()).y()
+    assert top + card.ticket_table.height() <= card.scroll.viewport().height()  # no scrolling to find it
+
+
+def whole(tooltip: str) -> str:
+    """A tooltip's text without the invisible break points that let it wrap on screen."""
+    return tooltip.replace("\u200b", "")
+
+
+def test_long_unbroken_words_never_widen_the_card(desk, qloop):  # noqa: F811
+    """A SIP URI as caller ID, a 300-character token as name and company: shortened with '…' where
+    shown (whole in the tooltip and in text()), the card's content stays inside a 1366x768 dock."""
+    from desktop_agent.core.dto import PhoneDTO
+    from desktop_agent.core.ports import TicketDraft
+    from desktop_agent.store.customers import NewCustomer, create_customer
+
+    card = desk.card
+    dock_width = card.minimum_width  # the caller dock's width in the window at 1366x768
+    card.resize(dock_width, 700)
+    uri = "sip:" + "operator-queue-overflow-" * 8 + "x@pbx.example.org"
+    token = "Ж" * 300
+    company = "ООО_" + "Северо_Западная_Логистическая_" * 8
+    customer = create_customer(desk.db, NewCustomer(full_name=token, company=company,
+                                                    phones=(PhoneDTO("+79035550011"),), notes="Заметка: " + "y" * 150))
+    desk.tickets.create(TicketDraft(subject="Z" * 300, customer_id=customer.id), agent_id=desk.agent.id)
+
+    def fits(what: str) -> None:
+        qloop.run_until_complete(until(lambda: not card.scroll.horizontalScrollBar().isVisible(),
+                                       what=f"no sideways scrolling ({what})", timeout=2))
+        page = card.page
+        assert page.minimumSizeHint().width() <= dock_width, what
+        # the contact form of any unknown caller asks ~340 px (and takes less): long words add nothing
+        assert page.sizeHint().width() <= dock_width + 30, what
+        assert card.minimumSizeHint().width() <= dock_width and card.sizeHint().width() <= dock_width + 30, what
+        assert page.width() <= card.scroll.viewport().width(), what
+
+    # ringing: the display name and the raw caller ID before the lookup answers
+    desk.lookup_runner.submit(time.sleep, 0.3)  # the lookup answers a little later
+    call_id = desk.phone.ring(uri, display_name=token)
+    qloop.run_until_complete(until(lambda: card.call_id == call_id, what="the ring"))
+    assert card.name.text() == token  # whole: what the card was given
+    assert "…" in QLabel.text(card.name) and token in whole(card.name.toolTip())  # shown shortened
+    fits("ringing")
+    qloop.run_until_complete(until(lambda: card.lookup_state == "done", what="the lookup"))
+    assert uri in card.number.text()
+    assert uri in whole(card.number.toolTip())
+    fits("unknown caller")
+    qloop.run_until_complete(desk.phone.hangup(call_id))
+    desk.flow.set_disposition("info_provided")
+    desk.flow.go_ready()
+    qloop.run_until_complete(until(lambda: desk.flow.current is None, what="Ready again"))
+
+    # a known customer whose name and company are one word each
+    ring(desk, "+7 903 555-00-11", qloop)
+    qloop.run_until_complete(until(lambda: card.lookup_state == "done", what="the lookup"))
+    assert card.name.text() == token and token in whole(card.name.toolTip())
+    assert "\u200b" in card.name.toolTip()  # break points: the tooltip wraps on screen instead of running off it
+    company_value = card.fact_labels["company"][1]
+    assert company_value.text().startswith(company[:150]) and company in whole(company_value.toolTip())
+    assert card.ticket_table.isVisible() and card.ticket_model.rowCount() == 1
+    fits("known customer")
+    card.resize(dock_width + 200, 700)  # wider again: more of each word is shown, still no scrolling
+    fits("wider")

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from desk_fixtures import build_seeded_file
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -22,7 +22,8 @@ from desktop_agent.store.templates import TemplateStore
 from desktop_agent.store.tickets import TicketStore
 from desktop_agent.ui.actions import ActionRegistry
 from desktop_agent.ui.qt_bridge import ServiceRunner
-from desktop_agent.ui.templates_pane import PREVIEW_CHARS, TemplatesPane, preview_html
+from desktop_agent.ui.templates_pane import TemplatesPane
+from desktop_agent.ui.templates_preview import PREVIEW_CHARS, preview_html
 
 pytestmark = pytest.mark.gui
 
@@ -40,15 +41,6 @@ class CountingTemplates(TemplateStore):
     def search(self, *args, **kwargs):  # noqa: ANN002, ANN003
         self.searches += 1
         return super().search(*args, **kwargs)
-
-
-@pytest.fixture
-def russian():
-    """The interface language is Russian (the pane searches in the interface language)."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Russian))
-    yield
-    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -251,3 +243,47 @@ def test_without_an_editor_the_text_goes_to_the_clipboard(env, qtbot):
     pane.insert_selected()
     assert QGuiApplication.clipboard().text() == pane.filled(pane.selected())
     assert notices
+
+
+def test_enter_right_after_typing_inserts_what_was_typed_for(env, qtbot):
+    """Enter within the search pause waits for the answer: it never inserts the template the
+    previous query had highlighted (here: the first of the whole list)."""
+    pane, _registry, _templates, _db, _agent, inserted, _notices = env
+    unfiltered_first = pane.selected()
+    pane.search.setFocus()
+    type_text(pane.search, "двойное списание")
+    QTest.keyClick(pane.search, Qt.Key.Key_Return)  # before the debounce has even started the search
+    assert inserted == [] and pane.searching
+    settle(qtbot, pane)
+    assert len(inserted) == 1
+    assert pane.selected().title == "Двойное списание" and pane.selected().key != unfiltered_first.key
+    assert inserted[0] == pane.filled(pane.selected())
+
+    # typing on after Enter means the operator changed their mind: nothing is inserted for it
+    type_text(pane.search, "x")
+    QTest.keyClick(pane.search, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    type_text(pane.search, "y")
+    settle(qtbot, pane)
+    assert len(inserted) == 1
+
+
+def test_a_pasted_page_does_not_widen_the_pane(env, qtbot):
+    pane, *_ = env
+    width = pane.minimumSizeHint().width()
+    pane.search.setText("ёлкипалки" * 300)  # 2,700 characters, no space to wrap at
+    settle(qtbot, pane)
+    assert pane.empty.isVisible() and pane.empty.text().count("ё") < 10 and "…" in pane.empty.text()
+    assert pane.minimumSizeHint().width() <= width + 40
+
+
+def test_a_long_favourite_title_keeps_the_number_key_menu_readable(env, qtbot):
+    pane, _registry, templates, _db, agent, _inserted, _notices = env
+    templates.save(key="zz_long_title", language="ru", category="closing", title="Очень" + "о" * 180 + " длинно",
+                   body="Текст")
+    search(qtbot, pane, "оооооооооо")
+    select(pane, "zz_long_title")
+    pane.assign_favourite(2)
+    qtbot.waitUntil(lambda: pane.model.slot_of("zz_long_title") == 2, timeout=5000)
+    menu = pane.pin_menu()
+    assert menu.actions()[1].text().startswith("&2   Оч") and "…" in menu.actions()[1].text()
+    assert menu.sizeHint().width() < 600

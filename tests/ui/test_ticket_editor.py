@@ -266,3 +266,31 @@ def test_the_keyboard_does_it_all(desk, qloop, qtbot):  # noqa: F811
     qloop.run_until_complete(until(lambda: desk.editor.link_dialog is not None, what="Ctrl+L"))
     assert desk.editor.link_dialog.model.rowCount() == 3  # the two open tickets and the new one
     assert "(Ctrl+S)" in registry.get("ticket.save").toolTip()
+
+
+def test_template_text_goes_on_its_own_line_after_what_was_typed(desk, qloop):  # noqa: F811
+    editor = open_in_editor(desk, qloop, desk.vip_tickets[0])
+    editor.form.description.setPlainText("Клиент звонил дважды.")
+    editor.tabs.setFocus()  # the operator is in the templates pane, not in the description
+    assert editor.insert_text("Приносим извинения за неудобства.")
+    assert editor.form.description.toPlainText() == "Клиент звонил дважды.\nПриносим извинения за неудобства."
+    editor.form.description.setPlainText("Строка с переводом\n")
+    editor.tabs.setFocus()
+    assert editor.insert_text("Ещё")
+    assert editor.form.description.toPlainText() == "Строка с переводом\nЕщё"
+
+
+def test_a_template_too_long_for_the_description_is_refused_not_lost(desk, qloop):  # noqa: F811
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_agent.ui.ticket_form import DESCRIPTION_MAX
+
+    editor = open_in_editor(desk, qloop, desk.vip_tickets[0])
+    editor.form.description.setPlainText("Моё описание.")
+    huge = "Текст шаблона без конца. " * 60_000  # 1.5 million characters: could never be saved
+    assert editor.insert_text(huge) is False
+    assert editor.form.description.toPlainText() == "Моё описание."  # untouched, nothing to undo
+    assert QGuiApplication.clipboard().text() == huge
+    assert editor.note.isVisible() and "clipboard" in editor.note.text() and str(DESCRIPTION_MAX) in editor.note.text()
+    fits = "x" * (DESCRIPTION_MAX - len("Моё описание.") - 1)  # with the new line before it: exactly the limit
+    assert editor.insert_text(fits) is True and len(editor.form.description.toPlainText()) == DESCRIPTION_MAX

@@ -126,15 +126,15 @@ def test_last_contacts_model(qapp):
     rows = [call(10), call(60, disposition=None, talk=None), call(90, disposition="odd_code")]
     model.set_contacts(rows)
     assert model.rowCount() == 3 and model.columnCount() == 4
-    assert model.index(0, 2).data() == "info provided"  # before the titles arrive: the code, readable
+    assert model.index(0, 2).data() == "Info provided"  # before the titles arrive: the code, readable
     changed = []
     model.dataChanged.connect(lambda a, b, _r: changed.append((a.row(), b.row(), a.column())))
     model.set_disposition_titles({"info_provided": "Information given"})
     assert changed == [(0, 2, 2)]  # only the outcome column repaints
     assert model.index(0, 2).data() == "Information given"
     assert model.index(0, 3).data() == "2:05" and model.index(0, 1).data() == "support"
-    assert model.index(1, 2).data() == "missed" and model.index(1, 3).data() == "—"
-    assert model.index(2, 2).data() == "odd code"
+    assert model.index(1, 2).data() == "Missed" and model.index(1, 3).data() == "—"
+    assert model.index(2, 2).data() == "Odd code"
     assert contact_seconds(rows[0]) == 125 and contact_seconds(rows[1]) is None
 
 

@@ -167,6 +167,39 @@ def test_same_agents_in_the_same_order_only_change_data(qapp):
     assert model.data(model.index(3), AgentRole.TIME_TEXT) == "11:01"
 
 
+def test_tiles_tell_views_only_of_what_changed(qapp):
+    frame = frame_of(traffic())
+    model = tile_model(qapp)
+    model.update(frame)
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b: changes.append((a.row(), b.row())))
+    model.update(frame)
+    assert changes == []                       # the same frame again: nothing to redraw
+    later = frame_of(traffic() + [rec(720, "late", "NONE", "ENTERQUEUE", "", "", "1")])
+    model.update(later)
+    first = TILE_KEYS.index("waiting_now")
+    assert len(changes) == 1 and changes[0][0] == first and changes[0][1] < len(TILE_KEYS) - 1
+    assert value(model, "waiting_now") == later.snapshot.overall.waiting_now
+
+
+def test_agent_rows_follow_a_changed_agent(qapp):
+    engine = KpiEngine(KpiSettings(), clock=lambda: NOW)
+    feed = WallboardFeed(engine, lambda: ListSource(agent_rows()), clock=lambda: NOW)
+    model = AgentGridModel()
+    snap = feed.tick().snapshot
+    model.update(snap.agents, snap.at)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    engine.feed([rec(710, "k1", "Local/talk1@agents", "COMPLETECALLER", "10", "50", "1")])  # talk1 is free again
+    after = engine.snapshot(NOW)
+    assert after.agents is not snap.agents
+    model.update(after.agents, after.at)
+    names = [model.data(model.index(i)) for i in range(model.rowCount())]
+    assert resets == [1] and names == ["ready1", "talk1", "talk2", "breaker", "lunch"]   # ready longest first
+    assert [model.data(model.index(i), AgentRole.STATE) for i in (0, 1, 2)] == ["ready", "ready", "on_call"]
+    assert model.data(model.index(1), AgentRole.SECONDS) == pytest.approx(720 - 710)
+
+
 @pytest.mark.parametrize("raw, short", [("PJSIP/1001", "1001"), ("Local/ivanova@agents", "ivanova"),
                                         ("sim07", "sim07"), ("SIP/", "SIP/")])
 def test_short_agent_names(raw, short):

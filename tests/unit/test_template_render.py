@@ -6,6 +6,9 @@ import pytest
 from desktop_agent.core.dto import CustomerDTO, PhoneDTO, TicketDTO
 from desktop_agent.core.templates import (
     ALLOWED_VARIABLES,
+    FILLED_ON_SAVE,
+    fill_saved_ticket,
+    filled_on_save,
     first_name,
     render,
     template_values,
@@ -108,3 +111,33 @@ def test_values_from_customer_ticket_and_agent():
 
 def test_variables_in_lists_names_in_order_of_use():
     assert variables_in("{{today}} {{ customer.name }} {{today}} {{x}}") == ("today", "customer.name", "x")
+
+
+# ---- the ticket's own values, filled in when it is saved ------------------------------------------
+
+DUE = datetime(2026, 11, 27, 13, 30, tzinfo=UTC)
+
+
+def test_a_saved_ticket_fills_only_its_own_number_and_due_time():
+    text = ("Заявка № {{ticket.number}}, решим до {{ ticket.due }}. {{customer.name}}, {{x.y}} "
+            "{{__import__('os').system('rm -rf /')}} {ticket.number} {{{{ticket.number}}}}")
+    out = fill_saved_ticket(text, number="2611-4F7K9Q", due_at=DUE, language="ru", tz=UTC)
+    assert out == ("Заявка № 2611-4F7K9Q, решим до 27.11.2026 13:30. {{customer.name}}, {{x.y}} "
+                   "{{__import__('os').system('rm -rf /')}} {ticket.number} {{2611-4F7K9Q}}")  # as render() reads it
+    english = fill_saved_ticket("Due {{ticket.due}}", number="N", due_at=DUE, language="en", tz=UTC)
+    assert english == "Due 27 Nov 2026 13:30"
+
+
+def test_a_filled_value_is_never_read_again_and_no_due_time_leaves_it_as_written():
+    # a number that looks like a variable (it never does, but nothing is expanded twice)
+    out = fill_saved_ticket("{{ticket.number}} / {{ticket.due}}", number="{{ticket.due}}", due_at=None,
+                            language="ru")
+    assert out == "{{ticket.due}} / {{ticket.due}}"
+    assert fill_saved_ticket("", number="N", due_at=DUE, language="ru") == ""
+
+
+def test_which_variables_a_save_fills():
+    assert FILLED_ON_SAVE == ("ticket.number", "ticket.due")
+    names = variables_in("{{ticket.due}} {{customer.name}} {{ticket.subject}} {{ticket.number}}")
+    assert filled_on_save(names) == ("ticket.due", "ticket.number")
+    assert filled_on_save(variables_in("{{customer.name}}")) == ()

@@ -5,6 +5,11 @@ its newest call. The backend therefore tracks calls by Call-ID from the events a
 command for a call that is not the newest one, instead of silently acting on another call.
 Nothing here raises into the app: a missing or crashing baresip becomes BackendState and
 BackendError events, and commands raise TelephonyError with a one-line message.
+
+Silence: with vumeter.so loaded (BaresipSettings.detect_silence), baresip reports the level of
+each call's received audio twice a second (VU_RX_REPORT, with the Call-ID); a SilenceDetector per
+call turns those levels into SilenceChanged events. Only the level numbers reach this process:
+no caller audio is recorded or written anywhere, so there is nothing to clean up after a call.
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
+from desktop_agent.core.domain import utcnow
 from desktop_agent.telephony.baresip import replies
 from desktop_agent.telephony.baresip.ctrl import CtrlClient
 from desktop_agent.telephony.baresip.process import (
@@ -38,6 +46,7 @@ from desktop_agent.telephony.events import (
     RegistrationState,
     Resumed,
     Ringing,
+    SilenceChanged,
     TelephonyEvent,
     Transferred,
 )
@@ -48,6 +57,7 @@ from desktop_agent.telephony.protocol import (
     NotSupported,
     TelephonyError,
 )
+from desktop_agent.telephony.voice_activity import DEFAULT_THRESHOLD_DBOV, SilenceDetector, parse_level
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +66,7 @@ _TARGET_BAD = re.compile(r"[\x00-\x20\x7f]")
 # Events that carry nothing the desktop uses; anything not listed here and not handled is logged.
 _QUIET_EVENTS = frozenset({
     "CALL_RTCP", "CALL_LOCAL_SDP", "CALL_REMOTE_SDP", "CALL_RTPESTAB", "CALL_DTMF_END", "CALL_MENC",
-    "CALL_TRYING", "CALL_OUTGOING", "CALL_ANSWERED", "VU_TX", "VU_RX", "MWI_NOTIFY", "EXIT", "SHUTDOWN",
+    "CALL_TRYING", "CALL_OUTGOING", "CALL_ANSWERED", "VU_TX_REPORT", "MWI_NOTIFY", "EXIT", "SHUTDOWN",
     "UNREGISTERING", "CALL_HOLD", "CALL_RESUME",
 })
 _REGISTRATION = {
@@ -76,6 +86,7 @@ class _Call:
     local_end: bool = False      # we asked baresip to end it
     rejecting: bool = False
     transfer_target: str = ""
+    voice: SilenceDetector | None = None  # made at the first level report of the established call
 
 
 def _text(message: dict[str, Any], key: str) -> str:
@@ -98,10 +109,17 @@ class BaresipSoftphone:
         command_timeout: float = 5.0,
         start_timeout: float = 5.0,
         process_options: dict[str, Any] | None = None,
+        silence_threshold_dbov: float = DEFAULT_THRESHOLD_DBOV,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         if (settings is None) == (connect_to is None):
             raise ValueError("give either settings (run baresip) or connect_to (host, port), not both")
         self.settings = settings
+        # An external baresip may lack vumeter.so: silence detection is claimed once its levels arrive.
+        self.capabilities = replace(self.capabilities,
+                                    silence_detection=bool(settings is not None and settings.detect_silence))
+        self._silence_threshold = silence_threshold_dbov
+        self._monotonic = monotonic
         self._fanout = EventFanout()
         self._password_source = password_source
         self._start_timeout = start_timeout
@@ -271,6 +289,8 @@ class BaresipSoftphone:
             self._emit(Established(call_id))
         elif kind == "CALL_CLOSED":
             self._closed(message, call_id, param)
+        elif kind == "VU_RX_REPORT":
+            self._level(call_id, param)
         elif kind == "CALL_DTMF_START":
             self._emit(Dtmf(call_id, digit=param[:1]))
         elif kind == "TRANSFER":
@@ -295,6 +315,22 @@ class BaresipSoftphone:
             if not incoming and self._dial_waiter and not self._dial_waiter.done():
                 self._dial_waiter.set_result(call_id)
         return call
+
+    def _level(self, call_id: str, param: str) -> None:
+        """A level report of the caller's audio (dBov of the last decoded frame)."""
+        call, level = self._calls.get(call_id), parse_level(param)
+        if call is None or not call.established or level is None:
+            return
+        if not self.capabilities.silence_detection:
+            self.capabilities = replace(self.capabilities, silence_detection=True)
+        if call.voice is None:
+            call.voice = SilenceDetector(threshold_dbov=self._silence_threshold)
+        now = self._monotonic()
+        change = call.voice.feed(now, level)
+        if change is not None:
+            at = utcnow()
+            self._emit(SilenceChanged(call_id, silent=change.silent,
+                                      since=at - timedelta(seconds=now - change.since), at=at))
 
     def _closed(self, message: dict[str, Any], call_id: str, param: str) -> None:
         call = self._calls.get(call_id) or self._track(message, call_id)

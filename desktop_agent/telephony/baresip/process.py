@@ -59,6 +59,12 @@ class BaresipSettings:
     password_account: str = ""           # keyring account (service SIP_KEYRING_SERVICE); "" = no password
     audio_codecs: tuple[str, ...] = ("PCMU", "PCMA")
     binary: str = "baresip"
+    # What this baresip sends: a headless tone by default; tests play a WAV (48 kHz stereo S16LE,
+    # what ausrc_srate/ausrc_channels below ask for) with "aufile,/path/to/file.wav".
+    audio_source: str = "ausine,440"
+    # Load vumeter.so: baresip then reports the received level of each call over ctrl_tcp
+    # (VU_RX_REPORT, twice a second), which the backend turns into SilenceChanged events.
+    detect_silence: bool = True
 
     @property
     def aor(self) -> str:
@@ -83,6 +89,8 @@ class BaresipSettings:
                 raise SettingsError(f"SIP setting '{name}' is not a port number: {port}")
         if not all(re.fullmatch(r"[A-Za-z0-9_.-]+", c) for c in self.audio_codecs):
             raise SettingsError("SIP audio codec names may hold only letters, digits, '_', '.' and '-'")
+        if not re.fullmatch(r"(ausine|aufile),[^\x00-\x20\x7f\"<>;]{1,400}", self.audio_source):
+            raise SettingsError("SIP audio source must be 'ausine,HZ' or 'aufile,PATH' (a path without spaces)")
 
     def account_line(self, password: str | None = None) -> str:
         """The baresip account line; with `password` it is for `uanew` only, never for a file."""
@@ -144,15 +152,17 @@ def write_config_dir(settings: BaresipSettings, directory: Path, *, module_path:
         f"net_interface\t{settings.listen_host}" if settings.listen_host not in ("0.0.0.0", "") else "",
         # Headless: a sine source and a null player. ausine only does 48 kHz stereo, and without a
         # working source `accept` is acknowledged but no 200 OK is ever sent.
-        "audio_source\tausine,440",
+        f"audio_source\t{settings.audio_source}",
         "ausrc_srate\t48000",
         "ausrc_channels\t2",
         "audio_player\taubridge,nil",
         "audio_alert\taubridge,nil",
         f"module_path\t{module_path}" if module_path else "",
         "module\tg711.so",
-        "module\tausine.so",
+        "module\tausine.so" if settings.audio_source.startswith("ausine,") else "module\taufile.so",
         "module\taubridge.so",
+        # An audio filter: levels only, no audio is written anywhere (see telephony/voice_activity.py).
+        "module\tvumeter.so" if settings.detect_silence else "",
         "module_app\taccount.so",
         "module_app\tmenu.so",      # registers dial, accept, hangup, hold, transfer for ctrl_tcp
         "module_app\tctrl_tcp.so",

@@ -93,6 +93,11 @@ class SimConfig:
     anonymous_share: float = 0.05
     seed: int | None = None
     start: datetime | None = None         # aware; its own time zone's hour of day drives the profile
+    # The operator's callers talk in bursts with pauses (SilenceChanged events); this share of them
+    # goes quiet once for `long_silence_seconds` (low, high), long enough for the silence cue.
+    caller_voice: bool = True
+    long_silence_share: float = 0.2
+    long_silence_seconds: tuple[float, float] = (16.0, 45.0)
 
     def validate(self) -> None:
         """Raise ValueError with a one-line reason for a setting that makes no sense."""
@@ -134,6 +139,11 @@ class SimConfig:
             raise ValueError("unknown and anonymous caller shares must be in [0, 1] and add up to <= 1")
         if not self.pause_reasons or not self.dispositions:
             raise ValueError("simulated agents need at least one pause reason and one disposition")
+        if not 0 <= self.long_silence_share <= 1:
+            raise ValueError(f"the long-silence share must be in [0, 1], got {self.long_silence_share!r}")
+        low, high = self.long_silence_seconds
+        if not (0 < low <= high and math.isfinite(high)):
+            raise ValueError(f"long silences need 0 < shortest <= longest seconds, got {self.long_silence_seconds!r}")
         if self.start is not None and self.start.tzinfo is None:
             raise ValueError("the simulation start must be an aware datetime")
         Profile.parse(self.profile)

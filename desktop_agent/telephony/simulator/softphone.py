@@ -6,6 +6,9 @@ transfer/DTMF work as on a real phone. A caller may hang up first, and an unansw
 (RINGNOANSWER) and goes back to the queue. The operator's agent state (log_in, pause, unpause,
 end_wrapup) decides whether the ACD offers calls; every change is reported as AgentStateChanged.
 
+Callers talk in bursts with pauses, and some go quiet for a long while (simulator/voice.py): the
+pauses a detector would notice arrive as SilenceChanged, in time order with the centre's events.
+
 queue_log rows reach the `records` callback in batches, on the loop thread, as they happen; the
 callback must not block (hand the batch to the database worker).
 """
@@ -34,6 +37,7 @@ from desktop_agent.telephony.events import (
     IncomingCall,
     Muted,
     Resumed,
+    SilenceChanged,
     TelephonyEvent,
     Transferred,
 )
@@ -48,6 +52,7 @@ from desktop_agent.telephony.simulator.callers import Caller
 from desktop_agent.telephony.simulator.config import SimConfig
 from desktop_agent.telephony.simulator.engine import ContactCentre
 from desktop_agent.telephony.simulator.model import RINGING, TALKING, SimCall
+from desktop_agent.telephony.simulator.voice import Pause, Voices, caller_pauses, changes, voice_rng
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +71,7 @@ class SimulatorSoftphone:
             raise ValueError(f"speed must be > 0, got {speed!r}")
         self.config = config if config.operator else replace(config, operator="operator")
         self.config.validate()
+        self.capabilities = replace(type(self).capabilities, silence_detection=self.config.caller_voice)
         self._numbers = tuple(numbers)
         self._speed = speed
         self._records_cb = records
@@ -73,6 +79,8 @@ class SimulatorSoftphone:
         self._fanout = EventFanout()
         self._batch: list[QueueLogRecord] = []
         self._held: set[str] = set()
+        self._voices = Voices()
+        self._scripted_pauses: dict[str, tuple[Pause, ...]] = {}
         self._wake = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._wall0 = 0.0
@@ -104,6 +112,7 @@ class SimulatorSoftphone:
         except asyncio.CancelledError:
             pass
         self._flush()
+        self._voices.clear()
         self._emit(BackendState("", state="stopped"))
 
     @property
@@ -131,7 +140,8 @@ class SimulatorSoftphone:
         loop = asyncio.get_running_loop()
         while True:
             self._sync()
-            nxt = engine.next_event_time()
+            times = [t for t in (engine.next_event_time(), self._voices.next_time()) if t is not None]
+            nxt = min(times) if times else None
             delay = 1.0 if nxt is None else max(0.0, (nxt - self._sim_now()) / self._speed)
             self._wake.clear()
             # sleep until the next event, or until a command brings it forward (it sets _wake);
@@ -143,7 +153,17 @@ class SimulatorSoftphone:
                 alarm.cancel()
 
     def _sync(self) -> None:
-        self._engine().advance(self._sim_now())
+        engine, now = self._engine(), self._sim_now()
+        # Voices and the centre in time order: a caller who hangs up during a pause is heard
+        # going quiet first, and nothing is heard from a call that has closed.
+        while (t := self._voices.next_time()) is not None and t <= now:
+            engine.advance(t)
+            change = self._voices.pop_due(t)
+            if change is not None:
+                self._emit(SilenceChanged(change.call_id, silent=change.silent,
+                                          since=engine.start + timedelta(seconds=change.since),
+                                          at=engine.start + timedelta(seconds=change.at)))
+        engine.advance(now)
         self._flush()
 
     def _done(self) -> None:
@@ -181,6 +201,8 @@ class SimulatorSoftphone:
 
     def closed(self, call: SimCall, reason: CloseReason) -> None:
         self._held.discard(call.callid)
+        self._voices.drop(call.callid)
+        self._scripted_pauses.pop(call.callid, None)
         self._emit(Closed(call.callid, reason=reason, at=self._at()))
 
     def dtmf(self, call: SimCall, digit: str) -> None:
@@ -200,7 +222,18 @@ class SimulatorSoftphone:
         self._sync()
         call = self._engine().operator_answer(call_id)
         self._emit(Established(call.callid, at=self._at()))
+        self._give_voice(call)
         self._done()
+
+    def _give_voice(self, call: SimCall) -> None:
+        config = self.config
+        pauses = self._scripted_pauses.pop(call.callid, None)
+        if pauses is None:
+            if not config.caller_voice:
+                return
+            pauses = caller_pauses(voice_rng(config.seed, call.callid), long_share=config.long_silence_share,
+                                   long_seconds=config.long_silence_seconds)
+        self._voices.add(call.callid, changes(pauses, answered=call.connect, call_id=call.callid))
 
     async def reject(self, call_id: str) -> None:
         self._sync()
@@ -289,9 +322,18 @@ class SimulatorSoftphone:
     # -- scripted callers (role-play, tests) ---------------------------------------------------
 
     def offer_call(self, caller_id: str, display_name: str = "", *, queue: str | None = None,
-                   talk: float | None = None, patience: float | None = None) -> str:
+                   talk: float | None = None, patience: float | None = None,
+                   pauses: Sequence[Pause] | None = None) -> str:
         """A caller joins a queue now; returns the call id. `talk`: seconds until the caller hangs
-        up once answered (math.inf: never); `patience`: seconds before giving up unanswered."""
+        up once answered (math.inf: never); `patience`: seconds before giving up unanswered;
+        `pauses`: (start, end) seconds after the answer when the caller is quiet (end may be
+        math.inf), else they talk like the centre's callers."""
+        script = None
+        if pauses is not None:
+            script = tuple(sorted((float(a), float(b)) for a, b in pauses))
+            if any(not (0 <= a < b) for a, b in script) or any(
+                    b1 > a2 for (_a1, b1), (a2, _b2) in zip(script, script[1:], strict=False)):
+                raise TelephonyError("pauses must be (start, end) with 0 <= start < end, not overlapping")
         self._sync()
         engine = self._engine()
         queue = queue or self.config.queues[0]
@@ -300,6 +342,8 @@ class SimulatorSoftphone:
         call = engine.enter(Caller(str(caller_id), str(display_name), "scripted"), queue,
                             engine.sample.talk() if talk is None else talk,
                             engine.sample.patience() if patience is None else patience)
+        if script is not None:
+            self._scripted_pauses[call.callid] = script
         self._done()
         return call.callid
 

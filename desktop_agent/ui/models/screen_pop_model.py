@@ -6,8 +6,11 @@ returned); nothing asks a service, so the card paints as soon as the lookup answ
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,15 +18,18 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QObject,
     Qt,
 )
 
+from desktop_agent.core.domain import utcnow
 from desktop_agent.core.dto import CustomerDTO, InteractionDTO, ScreenPop
 from desktop_agent.core.phone import format_international, normalise
 from desktop_agent.ui.i18n import format_duration
-from desktop_agent.ui.models.ticket_models import Index, fill, format_when
+from desktop_agent.ui.models.ticket_models import Index, fill
 
 Role = Qt.ItemDataRole
 WORDS = "CardWords"
@@ -56,6 +62,70 @@ def display_number(raw: str, e164: str | None) -> str:
     if e164:
         return format_international(e164)
     return raw
+
+
+# A caller-ID name (CNAM, a SIP display name) the network sends when it has no name: never a
+# person's name. Compared in lower case, spaces collapsed.
+NOT_A_NAME = frozenset({
+    "anonymous", "anonymous caller", "unknown", "unknown caller", "unavailable", "private", "private number", "restricted", "withheld",
+    "no caller id", "out of area", "wireless caller", "caller", "guest", "asterisk", "sipp", "baresip",
+    "аноним", "анонимный", "неизвестно", "неизвестный", "неизвестный номер", "скрытый номер", "номер скрыт",
+})
+NAME_FROM_CALLER_ID_CHARS = 80   # a longer display name is cut at a word; one longer word is no name
+_QUOTE_PAIRS = {'"': '"', "'": "'", "«": "»", "“": "”", "„": "“"}
+_YEAR_IN_FORMAT = re.compile(r"^y+[\s.,/-]*|[\s.,/-]*y+")
+
+
+def name_from_caller_id(display_name: str | None) -> str:
+    """The caller-ID display name when it looks like a person's or a company's name, else "".
+
+    Not a name: a number (the network's display name is often the number again), a SIP address,
+    a word the network puts there when it knows nothing ('anonymous', 'unknown'...), or one token
+    too long to be a name. Trimmed, spaces collapsed, quotes around it dropped, at most
+    NAME_FROM_CALLER_ID_CHARS characters (cut at a word)."""
+    text = "".join(ch for ch in (display_name or "") if unicodedata.category(ch)[0] != "C")
+    text = " ".join(text.split())
+    while len(text) >= 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:  # "Ivanov" -> Ivanov; «Ромашка» ООО kept
+        text = text[1:-1].strip()
+    if not text or "@" in text or text.lower().startswith(("sip:", "sips:", "tel:")):
+        return ""
+    if text.casefold() in NOT_A_NAME or normalise(text).is_number:
+        return ""
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 2 or sum(ch.isdigit() for ch in text) > letters:
+        return ""
+    if len(text) > NAME_FROM_CALLER_ID_CHARS:
+        cut = text[:NAME_FROM_CALLER_ID_CHARS + 1].rsplit(" ", 1)[0]
+        text = cut if " " in text[:NAME_FROM_CALLER_ID_CHARS + 1] else ""
+    return text
+
+
+def sentence_start(text: str) -> str:
+    """The text with its first letter in capitals: 'missed' -> 'Missed', 'пропущен' -> 'Пропущен'."""
+    return text[:1].upper() + text[1:]
+
+
+def date_format_without_year(pattern: str) -> str:
+    """A QLocale date(-time) format with the year and its separator taken out ('dd.MM.yyyy HH:mm'
+    -> 'dd.MM HH:mm', 'M/d/yy h:mm AP' -> 'M/d h:mm AP', 'yyyy/M/d' -> 'M/d'); unchanged when
+    what is left would not name a day and a month."""
+    left = _YEAR_IN_FORMAT.sub("", pattern, count=1)
+    return left if "d" in left and "M" in left else pattern
+
+
+def contact_when(value: datetime | None, now: datetime | None = None) -> str:
+    """When a past contact was, in local time and the interface language's short format; the year
+    only when it is not this year's."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    this_year = (now or utcnow()).astimezone().year
+    locale = QLocale()
+    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if local.year == this_year:
+        pattern = date_format_without_year(pattern)
+    moment = QDateTime(local.year, local.month, local.day, local.hour, local.minute, local.second)
+    return locale.toString(moment, pattern)
 
 
 def caller_number_of(raw: str) -> str | None:
@@ -91,8 +161,9 @@ class LastContactsModel(QAbstractTableModel):
 
     InteractionRole = Role.UserRole + 1
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, clock: Callable[[], datetime] = utcnow) -> None:
         super().__init__(parent)
+        self._clock = clock  # which year is this year (dates of this year leave it out)
         self._rows: tuple[InteractionDTO, ...] = ()
         self._titles: dict[str, str] = {}
         # the words of each row, made once per set: a view asks data() many times per paint
@@ -113,7 +184,7 @@ class LastContactsModel(QAbstractTableModel):
 
     def _words(self, i: InteractionDTO) -> tuple[str, str, str, str]:
         seconds = contact_seconds(i)
-        return (format_when(i.offered_at), i.queue or "—", self.outcome(i),
+        return (contact_when(i.offered_at, self._clock()), i.queue or "—", self.outcome(i),
                 format_duration(seconds) if seconds is not None else "—")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
@@ -128,13 +199,15 @@ class LastContactsModel(QAbstractTableModel):
         return (self.tr("Date"), self.tr("Queue"), self.tr("Outcome"), self.tr("Talk"))[section]
 
     def outcome(self, i: InteractionDTO) -> str:
+        """The outcome as a heading: it starts the row, so with a capital letter in every language
+        (the words are translated in lower case, as they read inside a sentence)."""
         if i.disposition:
-            return self._titles.get(i.disposition) or i.disposition.replace("_", " ")
+            return sentence_start(self._titles.get(i.disposition) or i.disposition.replace("_", " "))
         if i.answered_at is None and i.ended_at is not None:
-            return self.tr("missed")
+            return sentence_start(self.tr("missed"))
         if i.ended_at is None:
-            return self.tr("in progress")
-        return self.tr("no outcome")
+            return sentence_start(self.tr("in progress"))
+        return sentence_start(self.tr("no outcome"))
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

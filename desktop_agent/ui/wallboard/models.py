@@ -57,6 +57,10 @@ class Tile:
     shown: bool = True
     formula: str = ""
 
+    def content(self) -> tuple:
+        """Everything a view shows of the tile: to tell whether it changed."""
+        return (self.value, self.parts, self.sub, self.level, self.shown, self.formula)
+
 
 TILE_TITLES: dict[str, str] = {
     "waiting_now": QT_TRANSLATE_NOOP("Wallboard", "Calls waiting"),
@@ -109,6 +113,7 @@ class TileModel(QAbstractListModel):
         self._frame: WallboardFrame | None = None
         self._now = 0.0
         self._formula_key: tuple | None = None
+        self._titles: dict[str, str] = {}   # translated titles, until the language changes
 
     # ---------------------------------------------------------------- Qt model
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -122,9 +127,24 @@ class TileModel(QAbstractListModel):
             return " · ".join(p[0] for p in t.parts)
         if role in (Qt.ItemDataRole.ToolTipRole, TileRole.FORMULA):
             return t.formula
-        return {TileRole.KEY: t.key, TileRole.VALUE: t.value, TileRole.PARTS: list(t.parts), TileRole.SUB: t.sub,
-                TileRole.LEVEL: int(t.level), TileRole.SHOWN: t.shown,
-                TileRole.TITLE: words.w(t.title)}.get(role)
+        if role == TileRole.KEY:
+            return t.key
+        if role == TileRole.VALUE:
+            return t.value
+        if role == TileRole.PARTS:
+            return list(t.parts)
+        if role == TileRole.SUB:
+            return t.sub
+        if role == TileRole.LEVEL:
+            return int(t.level)
+        if role == TileRole.SHOWN:
+            return t.shown
+        if role == TileRole.TITLE:
+            title = self._titles.get(t.key)
+            if title is None:
+                title = self._titles[t.key] = words.w(t.title)
+            return title
+        return None
 
     def set_pause_reasons(self, reasons: Iterable[PauseReasonDTO]) -> None:
         self._reason_titles = {r.code: r.title for r in reasons if r.title}
@@ -138,10 +158,12 @@ class TileModel(QAbstractListModel):
 
     # ---------------------------------------------------------------- updating
     def update(self, frame: WallboardFrame) -> None:
+        """Work every tile out from the frame; views hear of the tiles that changed (one range)."""
         self._frame = frame
         snap = frame.snapshot
         if snap is None:
             return
+        before = [t.content() for t in self.tiles]
         self._formulas = snap.formulas
         self._now = snap.at.timestamp()
         o = snap.overall
@@ -190,12 +212,16 @@ class TileModel(QAbstractListModel):
             self._formula_key = formula_key
             for tile in self.tiles:
                 tile.formula = self._formula_text(tile, frame)
-        self.dataChanged.emit(self.index(0), self.index(len(self.tiles) - 1))
+        changed = [i for i, (t, old) in enumerate(zip(self.tiles, before, strict=True)) if t.content() != old]
+        if changed:
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
 
     def retranslate(self) -> None:
         self._formula_key = None
+        self._titles.clear()
         if self._frame is not None:
             self.update(self._frame)
+        self.dataChanged.emit(self.index(0), self.index(len(self.tiles) - 1))   # the titles at least
 
     def _one(self, tile: Tile, value: float | None, parts: list[tuple[str, str, str]], sub: str,
              *, judge: str | None = None) -> None:
@@ -270,10 +296,13 @@ class AgentRole:
 
 
 class AgentRow(NamedTuple):
+    """One logged-in agent; rows sort by state, then longest in the state first, then name."""
+
+    rank: int            # the state's place on the grid
+    since: float         # timestamp the state began
     name: str
     state: AgentState
-    reason: str
-    seconds: float
+    reason: str          # the pause reason while paused, else ""
 
 
 class AgentCell(NamedTuple):
@@ -299,13 +328,30 @@ def short_agent_name(agent: str) -> str:
     return agent.split("@", 1)[0] or agent
 
 
-def agent_rows(agents: tuple[AgentStatus, ...] | list[AgentStatus], at: datetime) -> list[AgentRow]:
-    """Logged-in agents, by state (ready, on a call, wrap-up, paused), longest in their state first."""
+def agent_rows(agents: Iterable[AgentStatus], cache: dict[int, tuple[AgentStatus, AgentRow]] | None = None
+               ) -> list[AgentRow]:
+    """Logged-in agents, by state (ready, on a call, wrap-up, paused), longest in their state first.
+    cache (id of a status -> (status, row)): the engine hands out the same AgentStatus until the
+    agent changes, so most rows are reused from the last frame; it is refilled with this frame's."""
     out = AgentState.LOGGED_OUT
     paused = AgentState.PAUSED
-    rows = [AgentRow(a.agent, a.state, a.reason if a.state is paused else "", max(0.0, (at - a.since).total_seconds()))
-            for a in agents if a.state is not out]
-    rows.sort(key=lambda r: (_RANK[r.state], -r.seconds, r.name))
+    old = cache if cache is not None else {}
+    fresh: dict[int, tuple[AgentStatus, AgentRow]] = {}
+    rows = []
+    for a in agents:
+        if a.state is out:
+            continue
+        hit = old.get(id(a))
+        if hit is not None and hit[0] is a:
+            row = hit[1]
+        else:
+            row = AgentRow(_RANK[a.state], a.since.timestamp(), a.agent, a.state, a.reason if a.state is paused else "")
+        fresh[id(a)] = (a, row)
+        rows.append(row)
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
+    rows.sort()
     return rows
 
 
@@ -316,6 +362,9 @@ class AgentGridModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.rows: list[AgentRow] = []
+        self._at = 0.0     # the frame's time: time in state is worked out from it when asked for
+        self._agents: tuple[AgentStatus, ...] | None = None
+        self._row_cache: dict[int, tuple[AgentStatus, AgentRow]] = {}
         self._reasons: dict[str, PauseReasonDTO] = {}
         self._lines: dict[tuple[AgentState, str], tuple[str, str]] = {}
         self._names: dict[str, str] = {}
@@ -330,20 +379,33 @@ class AgentGridModel(QAbstractListModel):
         r = self._reasons.get(code)
         return r.title if r is not None and r.title else code
 
+    def seconds(self, row: AgentRow) -> float:
+        """Time in state as of the last frame."""
+        return max(0.0, self._at - row.since)
+
     def over_limit(self, row: AgentRow) -> bool:
         if row.state is not AgentState.PAUSED:
             return False
         r = self._reasons.get(row.reason)
-        return r is not None and r.max_minutes is not None and row.seconds > r.max_minutes * 60
+        return r is not None and r.max_minutes is not None and self.seconds(row) > r.max_minutes * 60
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def update(self, agents: tuple[AgentStatus, ...], at: datetime) -> None:
-        new = agent_rows(agents, at)
+        """Every cell's time changes each second, so every row changes; the rows are rebuilt and
+        sorted only when the engine handed out other agents (it keeps the tuple while none changed),
+        and the view is reset only when the order changed."""
+        self._at = at.timestamp()
+        if agents is self._agents:
+            if self.rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1))
+            return
+        self._agents = agents
+        new = agent_rows(agents, self._row_cache)
         old = self.rows
         same_order = len(new) == len(old) and all(
-            a[0] == b[0] and a[1] is b[1] and a[2] == b[2] for a, b in zip(new, old, strict=True))
+            a.name == b.name and a.state is b.state and a.reason == b.reason for a, b in zip(new, old, strict=True))
         if same_order:
             self.rows = new
             if new:
@@ -367,7 +429,7 @@ class AgentGridModel(QAbstractListModel):
                 self._names.clear()
         long, short = self._state_lines(r)
         bg, fg = self._colours[r.state]
-        return AgentCell(name, long, short, words.duration(r.seconds), bg, fg, self.over_limit(r))
+        return AgentCell(name, long, short, words.duration(self.seconds(r)), bg, fg, self.over_limit(r))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -380,7 +442,7 @@ class AgentGridModel(QAbstractListModel):
         if role == AgentRole.STATE:
             return r.state.value
         if role == AgentRole.SECONDS:
-            return r.seconds
+            return self.seconds(r)
         if role == AgentRole.REASON:
             return r.reason
         if role == AgentRole.STATE_TEXT:
@@ -390,13 +452,13 @@ class AgentGridModel(QAbstractListModel):
         if role == AgentRole.OVER_LIMIT:
             return self.over_limit(r)
         if role == AgentRole.TIME_TEXT:
-            return words.duration(r.seconds)
+            return words.duration(self.seconds(r))
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor(self._colours[r.state][0])
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(self._colours[r.state][1])
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{r.name} — {self._state_lines(r)[0]} — {words.duration(r.seconds)}"
+            tip = f"{r.name} — {self._state_lines(r)[0]} — {words.duration(self.seconds(r))}"
             if self.over_limit(r):
                 tip += " — " + QCoreApplication.translate("Wallboard", "longer than this pause reason allows")
             return tip

@@ -23,6 +23,7 @@ from desktop_agent.core.kpi import PeriodKpis
 from desktop_agent.ui.wallboard.palette import DIM_TEXT, GRID_LINE, PANEL, SL_CURVE, TEXT, WAITING_CURVE
 
 DAY_SAMPLES = 86_400
+SL_AXIS_TOP = 108  # per cent at the top of the right-hand axis
 
 
 class RingBuffer:
@@ -111,7 +112,10 @@ class TrendChart(QWidget):
         item.scene().addItem(self.sl_view)
         item.getAxis("right").linkToView(self.sl_view)
         self.sl_view.setXLink(item)
-        self.sl_view.setYRange(0, 100, padding=0)
+        # 0 lines up with "no calls waiting" on the left; the headroom above 100 % keeps a full
+        # service level (the usual case on a quiet morning) visible instead of on the frame.
+        self.sl_view.setYRange(0, SL_AXIS_TOP, padding=0)
+        item.getAxis("right").setTicks([[(v, str(v)) for v in range(0, 101, 20)], []])
         self.sl_curve = pg.PlotDataItem(pen=pg.mkPen(SL_CURVE, width=3), connect="finite")
         self.sl_curve.setDownsampling(auto=True, method="peak")
         self.sl_curve.setClipToView(True)

@@ -180,7 +180,10 @@ class WallboardWidget(QWidget):
 
     def _seen(self) -> bool:
         win = self.window()
-        return self.isVisible() and not (win is not None and win.isMinimized())
+        # A dock behind another dock's tab is not hidden but moved out of its window: "visible",
+        # with nothing of it on the screen.
+        return (self.isVisible() and not (win is not None and win.isMinimized())
+                and not self.visibleRegion().isEmpty())
 
     def _tick_failed(self, exc: BaseException) -> None:
         self._pending = False
@@ -275,6 +278,14 @@ class WallboardWidget(QWidget):
                           (Qt.Key.Key_S, self.toggle_sound)):
             sc = QShortcut(QKeySequence(key), self, context=ctx)
             sc.activated.connect(slot)
+            if key == Qt.Key.Key_F1:
+                self._formula_shortcut = sc
+
+    def set_formula_key(self, key: str) -> None:
+        """Name the formula of the focused tile on another key. Embedded in the operator window,
+        F1 is the window's help: two shortcuts on one key would make Qt run neither."""
+        self._formula_shortcut.setKey(QKeySequence(key))
+        self.retranslate()
 
     def cycle_dense(self) -> None:
         i = DENSE_CHOICES.index(self.settings.dense) if self.settings.dense in DENSE_CHOICES else 0
@@ -313,8 +324,9 @@ class WallboardWidget(QWidget):
         self.heading.setText(self._title or QCoreApplication.translate("Wallboard", "Wallboard · all queues"))
         dense = {"auto": QCoreApplication.translate("Wallboard", "auto"), "on": QCoreApplication.translate("Wallboard", "on"), "off": QCoreApplication.translate("Wallboard", "off")}[self.settings.dense]
         sound = QCoreApplication.translate("Wallboard", "on") if self.settings.sound_on_red else QCoreApplication.translate("Wallboard", "off")
-        self.hints.setText(QCoreApplication.translate("Wallboard", "Click a tile or press F1 for its formula · D: dense grid ({dense}) · "
-                                   "T: thresholds · S: sound on red ({sound})").format(dense=dense, sound=sound))
+        formula_key = self._formula_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+        self.hints.setText(QCoreApplication.translate("Wallboard", "Click a tile or press {key} for its formula · D: dense grid ({dense}) · "
+                                   "T: thresholds · S: sound on red ({sound})").format(key=formula_key, dense=dense, sound=sound))
         self.chart.retranslate()
         if self.timer.isActive():
             self._load_pause_reasons()
