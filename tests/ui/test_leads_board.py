@@ -19,7 +19,7 @@ from operator_harness import FakeSoftphone, until
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QDockWidget
 from test_wallboard_privacy import assert_clean, customer_rows
 from test_wallboard_thresholds import T0, ListSource, traffic
 
@@ -247,25 +247,10 @@ def test_f11_floats_the_board_onto_its_own_screen_and_back(make_window, tmp_path
 
 
 def pane_texts(dock: QDockWidget, board) -> list[str]:  # noqa: ANN001
-    """Everything a person could read in the pane: labels, tips, titles, table cells, model roles."""
-    texts: list[str] = []
-    for w in [dock, *dock.findChildren(QWidget)]:
-        texts += [w.toolTip(), w.accessibleName(), w.accessibleDescription(), w.windowTitle(), w.statusTip(),
-                  w.whatsThis()]
-        if isinstance(w, QLabel):
-            texts.append(w.text())
-        if isinstance(w, QTableWidget):
-            texts += [w.item(r, c).text() for r in range(w.rowCount()) for c in range(w.columnCount())
-                      if w.item(r, c) is not None]
-    for model in (board.tile_model, board.agent_model):
-        for row in range(model.rowCount()):
-            for role in range(int(Qt.ItemDataRole.UserRole) + 20):
-                value = model.data(model.index(row), role)
-                if value is not None:
-                    texts.append(repr(value))
-    item = board.chart.plot.getPlotItem()
-    texts += [item.getAxis(name).labelText for name in ("left", "bottom", "right")]
-    return texts
+    """Everything a person could read in the pane (see test_wallboard_privacy)."""
+    from test_wallboard_privacy import visible_texts
+
+    return visible_texts(board, dock)
 
 
 def test_the_pane_never_shows_a_customer_name_or_number(make_window, tmp_path, qtbot):

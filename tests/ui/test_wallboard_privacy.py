@@ -48,9 +48,12 @@ def customer_rows():  # noqa: ANN201
     return rows
 
 
-def visible_texts(board: WallboardWidget) -> list[str]:
+def visible_texts(board: WallboardWidget, root: QWidget | None = None) -> list[str]:
+    """Everything a person could read on the board (under `root`, the board's window by default):
+    labels, tips, titles, table cells, every model role, the chart's axis titles."""
+    root = root or board.window()
     texts: list[str] = []
-    for w in [board.window(), *board.window().findChildren(QWidget)]:
+    for w in [root, *root.findChildren(QWidget)]:
         texts += [w.toolTip(), w.accessibleName(), w.accessibleDescription(), w.windowTitle(), w.statusTip(),
                   w.whatsThis()]
         if isinstance(w, QLabel):

@@ -162,25 +162,14 @@ class Buckets:
                 if iv is None:
                     iv = qs.intervals[ik] = Counts()
                 minutes = qs.minutes
-                rolling = qs.rolling
-                if handling:
-                    qs.day.handling_time += span
-                    iv.handling_time += span
-                    rolling.handling_time += span
-                    for k, part in pieces:
-                        c = minutes.get(k)
-                        if c is None:
-                            c = minutes[k] = Counts()
-                        c.handling_time += part
-                else:
-                    qs.day.idle_time += span
-                    iv.idle_time += span
-                    rolling.idle_time += span
-                    for k, part in pieces:
-                        c = minutes.get(k)
-                        if c is None:
-                            c = minutes[k] = Counts()
-                        c.idle_time += part
+                attr = "handling_time" if handling else "idle_time"
+                for c in (qs.day, iv, qs.rolling):
+                    setattr(c, attr, getattr(c, attr) + span)
+                for k, part in pieces:
+                    c = minutes.get(k)
+                    if c is None:
+                        c = minutes[k] = Counts()
+                    setattr(c, attr, getattr(c, attr) + part)
             return
         self._credit_split(list(states), "handling_time" if handling else "idle_time", t0, t1)
 
