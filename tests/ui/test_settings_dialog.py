@@ -14,14 +14,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from window_fixtures import quiet_simulator_window
 
-from desktop_agent.app import build_window
 from desktop_agent.core.agent_state import AgentState
 from desktop_agent.core.call_session import CallState, WrapupPolicy
 from desktop_agent.telephony.protocol import TelephonyError
-from desktop_agent.telephony.simulator import SimConfig
-from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
-from desktop_agent.ui.about_dialog import AboutInfo
 from desktop_agent.ui.i18n import Translations, current_language
 from desktop_agent.ui.settings import SettingsError, SettingsStore, UiSettings, set_value
 from desktop_agent.ui.settings_dialog import SettingsDialog, running_wrapup_limit
@@ -67,21 +64,9 @@ def desk(qapp, qloop, sqlite_services, tmp_path):
         settings.theme = theme
         store.save(settings)
 
-    holder = {}
     services = sqlite_services
-    config = SimConfig(agents=0, calls_per_hour=0, queues=("support",), operator=services.agent.login,
-                       operator_wrapup_limit=None, operator_autopause=None, seed=5)
-    phone = SimulatorSoftphone(config, services.numbers,
-                               records=lambda rows: holder["flow"].db.submit(services.write_queue_log, list(rows)))
-    parts = build_window(services=services, softphone=phone, settings=settings,
-                         save_settings=lambda: store.save(settings), on_language=on_language, on_theme=on_theme,
-                         about=AboutInfo("test database", "simulator", "ui-settings.json"),
-                         backend_label="simulator")
-    holder["flow"] = parts.flow
-    parts.window.resize(1366, 768)
-    parts.window.show()
-    parts.window.activateWindow()
-    parts.flow.listen()
+    parts, phone = quiet_simulator_window(services, settings, seed=5, save_settings=lambda: store.save(settings),
+                                          on_language=on_language, on_theme=on_theme)
     yield parts, phone, services, store
     for widget in QApplication.topLevelWidgets():  # a dialog a failed test left open
         if isinstance(widget, SettingsDialog):
@@ -226,6 +211,20 @@ def test_the_shortcut_opens_it_and_cancel_changes_nothing(desk, qloop):
     assert store.path.read_text(encoding="utf-8") == before_file and parts.flow.policy == before_policy
 
 
+async def call_into_wrapup(parts, phone, services) -> str:  # noqa: ANN001
+    """A simulated caller rings, is answered and hung up; wrap-up starts with the first disposition picked."""
+    flow, wrapup = parts.flow, pane(parts, "pane.wrapup")
+    call_id = phone.offer_call(services.numbers[0], "Smirnov", talk=math.inf, patience=math.inf)
+    await until(lambda: flow.current is not None and flow.current.state is CallState.RINGING, what="the ring")
+    flow.answer()
+    await until(lambda: flow.current.state is CallState.TALKING, what="answer")
+    flow.hangup()
+    await until(lambda: flow.current.state is CallState.WRAPUP, what="wrap-up")
+    await until(lambda: wrapup.list.count() > 0, what="dispositions")
+    wrapup.list.setCurrentRow(0)
+    return call_id
+
+
 def test_ok_saves_and_auto_ready_fires_at_the_new_limit_on_a_real_call(desk, qloop):
     parts, phone, services, store = desk
     flow, wrapup = parts.flow, pane(parts, "pane.wrapup")
@@ -245,14 +244,7 @@ def test_ok_saves_and_auto_ready_fires_at_the_new_limit_on_a_real_call(desk, qlo
         assert flow.policy == WrapupPolicy(limit_seconds=2, auto_ready=True)
         assert wrapup.auto_ready.isChecked() and "0:02" in wrapup.auto_ready.toolTip()
 
-        call_id = phone.offer_call(services.numbers[0], "Smirnov", talk=math.inf, patience=math.inf)
-        await until(lambda: flow.current is not None and flow.current.state is CallState.RINGING, what="the ring")
-        flow.answer()
-        await until(lambda: flow.current.state is CallState.TALKING, what="answer")
-        flow.hangup()
-        await until(lambda: flow.current.state is CallState.WRAPUP, what="wrap-up")
-        await until(lambda: wrapup.list.count() > 0, what="dispositions")
-        wrapup.list.setCurrentRow(0)  # a disposition, and no F9: the limit finishes the wrap-up
+        call_id = await call_into_wrapup(parts, phone, services)  # a disposition, and no F9: the limit ends it
         code = flow.current.disposition
         await until(lambda: bool(finished), timeout=6, what="auto-Ready at the new limit")
         await until(lambda: flow.agent_status.state is AgentState.READY, what="Ready again")
@@ -275,14 +267,7 @@ def test_a_change_during_wrapup_never_cuts_the_running_countdown_short(desk, qlo
         await phone.start()
         flow.start(ready=True)
         await until(lambda: flow.agent_status.state is AgentState.READY, what="Ready after login")
-        phone.offer_call(services.numbers[0], "Smirnov", talk=math.inf, patience=math.inf)
-        await until(lambda: flow.current is not None and flow.current.state is CallState.RINGING, what="the ring")
-        flow.answer()
-        await until(lambda: flow.current.state is CallState.TALKING, what="answer")
-        flow.hangup()
-        await until(lambda: flow.current.state is CallState.WRAPUP, what="wrap-up")
-        await until(lambda: wrapup.list.count() > 0, what="dispositions")
-        wrapup.list.setCurrentRow(0)
+        await call_into_wrapup(parts, phone, services)
         session = flow.current
 
         dialog = open_by_shortcut(parts)  # lowered to 1 s with auto-Ready: the running 120 s stay

@@ -18,14 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
+from window_fixtures import quiet_simulator_window
 
-from desktop_agent.app import build_window
 from desktop_agent.core.agent_state import AgentState
 from desktop_agent.core.call_session import CallState
 from desktop_agent.store.models import ChecklistRun, Interaction, Ticket, TicketHistory
-from desktop_agent.telephony.simulator import SimConfig
-from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
-from desktop_agent.ui.about_dialog import AboutInfo
 from desktop_agent.ui.settings import UiSettings
 
 pytestmark = pytest.mark.gui
@@ -39,20 +36,7 @@ SUBJECT = "Router keeps rebooting"
 def desk(qtbot, qloop, services):
     """The real window over the simulator; the operator is the only agent and no random caller comes."""
     services.templates.set_favourite(services.agent.id, 1, FAVOURITE)  # the operator's own setup, once
-    holder = {}
-    config = SimConfig(agents=0, calls_per_hour=0, queues=("support",), operator=services.agent.login,
-                       operator_wrapup_limit=None, operator_autopause=None, seed=4)
-    phone = SimulatorSoftphone(config, services.numbers,
-                               records=lambda rows: holder["flow"].db.submit(services.write_queue_log, list(rows)))
-    parts = build_window(services=services, softphone=phone, settings=UiSettings(wrapup_limit_seconds=120),
-                         save_settings=lambda: None, on_language=lambda _l: None, on_theme=lambda _t: None,
-                         about=AboutInfo("test database", "simulator", "ui-settings.json"),
-                         backend_label="simulator")
-    holder["flow"] = parts.flow
-    parts.window.resize(1366, 768)
-    parts.window.show()
-    parts.window.activateWindow()
-    parts.flow.listen()
+    parts, phone = quiet_simulator_window(services, UiSettings(wrapup_limit_seconds=120), seed=4)
     yield parts, phone, services
     parts.window._can_close = lambda: True  # no "quit during a call?" question in a test
     parts.window.close()

@@ -8,6 +8,8 @@ from operator_harness import FakeSoftphone
 from PySide6.QtTest import QTest
 
 from desktop_agent.app import build_window
+from desktop_agent.telephony.simulator import SimConfig
+from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
 from desktop_agent.ui.about_dialog import AboutInfo
 from desktop_agent.ui.settings import UiSettings
 from desktop_agent.ui.theme import apply_theme
@@ -31,3 +33,24 @@ def window_1366(qapp, sqlite_services):
     parts.window.deleteLater()
     parts.db_runner.shutdown(wait=True)
     parts.lookup_runner.shutdown(wait=True)
+
+
+
+def quiet_simulator_window(services, settings: UiSettings, *, seed: int, save_settings=lambda: None,  # noqa: ANN001
+                           on_language=lambda _l: None, on_theme=lambda _t: None):  # noqa: ANN001
+    """(WindowParts, SimulatorSoftphone): the real window over the simulator, in which the operator is
+    the only agent and no random caller comes (tests offer calls); shown at 1366x768, listening."""
+    holder = {}
+    config = SimConfig(agents=0, calls_per_hour=0, queues=("support",), operator=services.agent.login,
+                       operator_wrapup_limit=None, operator_autopause=None, seed=seed)
+    phone = SimulatorSoftphone(config, services.numbers,
+                               records=lambda rows: holder["flow"].db.submit(services.write_queue_log, list(rows)))
+    parts = build_window(services=services, softphone=phone, settings=settings, save_settings=save_settings,
+                         on_language=on_language, on_theme=on_theme,
+                         about=AboutInfo("test database", "simulator", "ui-settings.json"), backend_label="simulator")
+    holder["flow"] = parts.flow
+    parts.window.resize(1366, 768)
+    parts.window.show()
+    parts.window.activateWindow()
+    parts.flow.listen()
+    return parts, phone
