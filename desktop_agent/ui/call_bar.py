@@ -36,7 +36,7 @@ from desktop_agent.ui.dtmf_pad import DtmfPad
 from desktop_agent.ui.i18n import call_state_text, current_language, format_duration
 from desktop_agent.ui.qt_bridge import ServiceRunner
 from desktop_agent.ui.screen_pop_header import WrapLabel, whole_text_tip
-from desktop_agent.ui.theme import Tone, icon, tone_colour
+from desktop_agent.ui.theme import Tone, call_bar_sheet, icon, keep_sheet, set_dim, timer_font, tone_colour
 
 # Which icon each call action shows; the glyphs live in resources/icons.
 ICONS = {
@@ -62,6 +62,7 @@ class CallBar(QToolBar):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callBar")
+        keep_sheet(self, call_bar_sheet)
         self.setMovable(False)
         self.setFloatable(False)
         self.flow = flow
@@ -75,7 +76,7 @@ class CallBar(QToolBar):
 
         self.state_pill = QLabel(objectName="statePill")
         self.state_detail = QLabel()
-        self.state_detail.setProperty("dim", True)
+        set_dim(self.state_detail)
         # a long name is cut with '…' before the timer, whole in the tooltip
         self.caller = WrapLabel(objectName="callerLabel", one_line=True)
         font = QFont(self.caller.font())
@@ -85,6 +86,7 @@ class CallBar(QToolBar):
         self.caller.setMinimumWidth(160)
         self.caller.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.timer = QLabel(objectName="callTimer")
+        self.timer.setFont(timer_font(self.timer.font()))
 
         head = QWidget()
         layout = QHBoxLayout(head)

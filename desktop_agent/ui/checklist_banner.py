@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_agent.ui.theme import set_dim
+
 
 class Banner(QFrame):
     """A quiet strip: a round glyph, one message, and buttons. Colours come from the palette."""
@@ -60,7 +62,7 @@ class Banner(QFrame):
 def pane_label(name: str = "", *, dim: bool = False, wrap: bool = True, bold: bool = False) -> QLabel:
     label = QLabel(objectName=name)
     label.setWordWrap(wrap)
-    label.setProperty("dim", dim)
+    set_dim(label, dim)
     if bold:
         font = label.font()
         font.setWeight(QFont.Weight.DemiBold)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel
 from desktop_agent.core.call_session import CallState
 from desktop_agent.core.checklist import DEFAULT_CUES, CallFacts, ChecklistDefinition, CueRule
 from desktop_agent.ui.checklist_words import silence_off_reason, silence_off_text
+from desktop_agent.ui.theme import set_dim
 
 
 def facts_from_session(session: Any, now: datetime) -> CallFacts | None:
@@ -55,7 +56,7 @@ class SilenceNote(QLabel):
     def __init__(self) -> None:
         super().__init__(objectName="silenceCueOff")
         self.setWordWrap(True)
-        self.setProperty("dim", True)
+        set_dim(self)
         self.backend = ""
         self.hide()
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_agent.ui.theme import set_dim
+
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 
 
@@ -25,7 +27,7 @@ class DtmfPad(QDialog):
         self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.display.setMinimumHeight(28)
         self.hint = QLabel()
-        self.hint.setProperty("dim", True)
+        set_dim(self.hint)
         self.hint.setWordWrap(True)
         grid = QGridLayout()
         grid.setSpacing(6)

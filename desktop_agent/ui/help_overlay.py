@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_agent.ui.actions import CONTEXT, ActionRegistry, is_enter
+from desktop_agent.ui.theme import set_dim
 
 # (group, keys, what) for keys that are not registered actions
 EXTRA_KEYS = (
@@ -44,7 +45,7 @@ class HelpOverlay(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.footer = QLabel()
-        self.footer.setProperty("dim", True)
+        set_dim(self.footer)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(28)
         self.grid.setVerticalSpacing(10)

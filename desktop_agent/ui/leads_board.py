@@ -32,6 +32,7 @@ from desktop_agent.ui import actions as A
 from desktop_agent.ui.actions import ActionRegistry, ActionSpec
 from desktop_agent.ui.pane import Area, Pane
 from desktop_agent.ui.qt_bridge import ServiceRunner
+from desktop_agent.ui.theme import set_dim
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class LeadsBoardPane(Pane):
         self.placeholder = QLabel(self, objectName="leadsBoardPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setProperty("dim", True)
+        set_dim(self.placeholder)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.placeholder)

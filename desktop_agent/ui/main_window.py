@@ -20,7 +20,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 from desktop_agent.ui import actions as A
 from desktop_agent.ui.actions import ActionRegistry, ActionSpec
 from desktop_agent.ui.call_bar import CallBar
+from desktop_agent.ui.dock_title import give_title_bar
 from desktop_agent.ui.help_overlay import HelpOverlay
 from desktop_agent.ui.i18n import current_language, system_language
 from desktop_agent.ui.pane import Pane
 from desktop_agent.ui.settings import UiSettings
-from desktop_agent.ui.theme import Tone, app_icon, tone_colour
+from desktop_agent.ui.theme import Tone, app_icon, set_dim, tone_colour
 
 if TYPE_CHECKING:
     from desktop_agent.ui.about_dialog import AboutDialog
@@ -52,6 +53,7 @@ LAYOUT_VERSION = 1  # bump when the default arrangement changes in a way old sav
 
 class MainWindow(QMainWindow):
     closed = Signal()  # the window accepted its close: app.py shuts down
+    first_painted = Signal()  # the first frame is on screen: work that can wait starts now
 
     def __init__(
         self,
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self._set_default_geometry()
         self._restored = self.restore_layout()
         self._shown_once = False
+        self._painted_once = False
 
     # ---- composition -----------------------------------------------------------------------
     def _compose_panes(self) -> None:
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            give_title_bar(dock)
             self.addDockWidget(pane.default_area, dock)
             self.docks[pane.pane_id] = dock
             pane.register_actions(self.registry)
@@ -149,7 +153,7 @@ class MainWindow(QMainWindow):
         page = QWidget(objectName="workspacePlaceholder")
         self.placeholder_text = QLabel()
         self.placeholder_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder_text.setProperty("dim", True)
+        set_dim(self.placeholder_text)
         self.placeholder_text.setWordWrap(True)
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(96, 96))
@@ -225,6 +229,8 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         self.backend_label = QLabel(objectName="backendState")
         self.database_label = QLabel(objectName="databaseState")
+        for label in (self.backend_label, self.database_label):
+            label.setContentsMargins(6, 0, 6, 0)
         status.addPermanentWidget(self.backend_label)
         status.addPermanentWidget(self.database_label)
         self._backend = ("", "")
@@ -357,6 +363,12 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             if not self._restored:
                 QTimer.singleShot(0, self._default_dock_widths)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this frame is flushed to the screen
 
     def reset_layout(self) -> None:
         for dock in self.docks.values():

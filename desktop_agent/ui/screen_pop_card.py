@@ -41,7 +41,7 @@ from desktop_agent.ui.qt_bridge import ServiceRunner, assert_gui_thread
 from desktop_agent.ui.screen_pop_header import CallerHeader, set_shown
 from desktop_agent.ui.screen_pop_lists import CallerHistory
 from desktop_agent.ui.screen_pop_waiting import WaitingCallLine
-from desktop_agent.ui.theme import Tone
+from desktop_agent.ui.theme import Tone, set_dim
 
 SLOW_LOOKUP_MS = 1500     # then: 'still looking up'
 LOOKUP_GIVE_UP_MS = 5000  # then: the lookup did not answer; the raw caller ID stays
@@ -87,7 +87,7 @@ class ScreenPopCard(Pane):
         self.idle = QLabel(objectName="cardIdle")
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.idle.setWordWrap(True)
-        self.idle.setProperty("dim", True)
+        set_dim(self.idle)
 
         self.page = _CardPage(self._painted)
         self.page.setObjectName("cardPage")

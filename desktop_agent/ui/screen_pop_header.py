@@ -26,7 +26,7 @@ from desktop_agent.core.phone import CallerIdKind, format_international, normali
 from desktop_agent.ui.models.screen_pop_model import badges_of, display_number, language_text, segment_text
 from desktop_agent.ui.models.template_model import plain_tooltip
 from desktop_agent.ui.models.ticket_models import fill
-from desktop_agent.ui.theme import Tone, is_dark, tone_colour
+from desktop_agent.ui.theme import Tone, is_dark, set_dim, tone_colour
 
 FACT_CHARS = 200      # of notes or a company name shown on the card; the rest is in the tooltip
 FACT_LINES = 4
@@ -178,7 +178,7 @@ class CallerHeader(QWidget):
             self.facts_form.addRow(label, value)
             self.fact_labels[key] = (label, value)
         self.alternatives = WrapLabel(objectName="alternatives")
-        self.alternatives.setProperty("dim", True)
+        set_dim(self.alternatives)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

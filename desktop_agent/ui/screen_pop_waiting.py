@@ -18,6 +18,7 @@ from desktop_agent.core.dto import ScreenPop
 from desktop_agent.core.phone import format_international, normalise
 from desktop_agent.ui.i18n import format_duration
 from desktop_agent.ui.models.ticket_models import fill
+from desktop_agent.ui.theme import keep_sheet, waiting_call_sheet
 
 
 class ElidedLabel(QLabel):
@@ -46,6 +47,7 @@ class ElidedLabel(QLabel):
 class WaitingCallLine(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="waitingCall")
+        keep_sheet(self, waiting_call_sheet)
         self.text = ElidedLabel(objectName="waitingText")
         self.decline = QToolButton(objectName="waitingDecline")  # the Decline action, once registered
         self.decline.hide()

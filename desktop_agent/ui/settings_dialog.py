@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop_agent.core.call_session import CallState, WrapupPolicy
 from desktop_agent.ui.i18n import system_language
 from desktop_agent.ui.settings import SettingsError, UiSettings, set_value
+from desktop_agent.ui.theme import set_dim
 
 if TYPE_CHECKING:
     from desktop_agent.ui.call_flow import CallFlow
@@ -143,7 +144,7 @@ class SettingsDialog(QDialog):
             form.addRow(label, editor)
         if name in HINTS:
             hint = QLabel(objectName=f"settings.{name}.hint")
-            hint.setProperty("dim", True)
+            set_dim(hint)
             hint.setWordWrap(True)
             self._hints[name] = hint
             form.addRow(hint)

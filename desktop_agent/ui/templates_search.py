@@ -45,6 +45,7 @@ from desktop_agent.core.ports import TemplateDTO, TemplateService
 from desktop_agent.ui.actions import EnterKey, is_enter
 from desktop_agent.ui.models.template_model import TemplateListModel, pin_favourites
 from desktop_agent.ui.qt_bridge import ServiceRunner
+from desktop_agent.ui.theme import set_dim
 
 RESULT_LIMIT = 50
 DEBOUNCE_MS = 150
@@ -234,7 +235,7 @@ class TemplateFinder(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setUniformItemSizes(True)
         self.empty = QLabel(objectName="templateEmpty")
-        self.empty.setProperty("dim", True)
+        set_dim(self.empty)
         self.empty.setWordWrap(True)
         self.empty.hide()
         top = QHBoxLayout()

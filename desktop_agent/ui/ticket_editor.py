@@ -48,7 +48,7 @@ from desktop_agent.ui.i18n import current_language
 from desktop_agent.ui.models.ticket_models import fill, merge_edits
 from desktop_agent.ui.pane import Area, Pane
 from desktop_agent.ui.qt_bridge import GuiRelay, ServiceRunner, assert_gui_thread
-from desktop_agent.ui.theme import Tone
+from desktop_agent.ui.theme import Tone, set_dim
 from desktop_agent.ui.ticket_actions import (
     TICKET_ACTIONS,
     TICKET_ESCALATE,
@@ -125,7 +125,7 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.empty = QLabel(objectName="ticketEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setProperty("dim", True)
+        set_dim(self.empty)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.editor_page)

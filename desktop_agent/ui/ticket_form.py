@@ -33,6 +33,7 @@ from desktop_agent.ui.models.ticket_models import (
     status_choices,
     status_text,
 )
+from desktop_agent.ui.theme import set_dim
 
 SUBJECT_MAX = 300       # the store's limits (store.tickets), checked here first
 CATEGORY_MAX = 64
@@ -58,7 +59,7 @@ class TicketForm(QWidget):
         self.subject = QLineEdit(objectName="ticketSubject")
         self.subject.setMaxLength(SUBJECT_MAX)
         self.subject_count = QLabel(objectName="subjectCount")
-        self.subject_count.setProperty("dim", True)
+        set_dim(self.subject_count)
         self.subject_count.hide()  # shown near the limit only: hidden, it leaves the subject as wide as the rest
         self.customer = QLabel(objectName="ticketCustomer")
         self.customer.setTextFormat(Qt.TextFormat.PlainText)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.core.ports import TicketHistoryEntry
 from desktop_agent.ui.models.ticket_models import TicketHistoryModel
+from desktop_agent.ui.theme import set_dim
 
 COMMENT_MAX = 4000
 
@@ -48,7 +49,7 @@ class TicketHistoryView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(objectName="historyEmpty")
-        self.empty.setProperty("dim", True)
+        set_dim(self.empty)
         self.comment_label = QLabel()
         self.comment = QPlainTextEdit(objectName="commentText")
         self.comment.setTabChangesFocus(True)
@@ -58,7 +59,7 @@ class TicketHistoryView(QWidget):
         self.add.setEnabled(False)
         self.note = QLabel(objectName="commentNote")
         self.note.setWordWrap(True)
-        self.note.setProperty("dim", True)
+        set_dim(self.note)
 
         row = QHBoxLayout()
         row.addWidget(self.comment, 1)

@@ -39,7 +39,7 @@ from desktop_agent.ui.dock_height import DockHeightLoan
 from desktop_agent.ui.i18n import current_language, format_duration
 from desktop_agent.ui.pane import Area, Pane
 from desktop_agent.ui.qt_bridge import ServiceRunner
-from desktop_agent.ui.theme import Tone, tone_colour
+from desktop_agent.ui.theme import Tone, set_dim, timer_font, tone_colour
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -99,6 +99,7 @@ class WrapupPane(Pane):
         self.heading = QLabel(objectName="wrapupHeading")
         self.heading.setWordWrap(True)
         self.countdown = QLabel(objectName="wrapupCountdown")
+        self.countdown.setFont(timer_font(self.countdown.font()))
         self.list_label = QLabel()
         self.list = DispositionList(objectName="dispositionList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -115,7 +116,7 @@ class WrapupPane(Pane):
         self.auto_ready.setChecked(flow.policy.auto_ready)
         self.finish = QPushButton(objectName="finishWrapup")
         self.hint = QLabel()
-        self.hint.setProperty("dim", True)
+        set_dim(self.hint)
         self.hint.setWordWrap(True)
 
         top = QHBoxLayout()

@@ -682,6 +682,21 @@
     </message>
 </context>
 <context>
+    <name>DockTitleBar</name>
+    <message>
+        <source>Put back into the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach into its own window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the pane (View ▸ Panes brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DtmfPad</name>
     <message>
         <source>Keypad</source>

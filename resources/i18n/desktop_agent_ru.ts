@@ -682,6 +682,21 @@
     </message>
 </context>
 <context>
+    <name>DockTitleBar</name>
+    <message>
+        <source>Put back into the window</source>
+        <translation>Вернуть в окно</translation>
+    </message>
+    <message>
+        <source>Detach into its own window</source>
+        <translation>Открепить в отдельное окно</translation>
+    </message>
+    <message>
+        <source>Close the pane (View ▸ Panes brings it back)</source>
+        <translation>Закрыть панель (Вид ▸ Панели вернёт её)</translation>
+    </message>
+</context>
+<context>
     <name>DtmfPad</name>
     <message>
         <source>Keypad</source>
