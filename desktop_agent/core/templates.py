@@ -33,7 +33,7 @@ _VARIABLE = re.compile(r"\{\{([^{}\n]{0,100})\}\}")
 # The ticket's own values, which exist only once it is stored: the store draws the number and
 # sets the SLA due time as it creates the ticket. A template inserted into a new ticket keeps these
 # as written, and the ticket's save fills them in (fill_saved_ticket).
-FILLED_ON_SAVE: tuple[str, ...] = ("ticket.number", "ticket.due")
+FILLED_ON_SAVE: tuple[str, ...] = ("ticket.number", "ticket.due", "ticket.subject")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +81,12 @@ def filled_on_save(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def fill_saved_ticket(text: str, *, number: str, due_at: datetime | None, language: str,
-                      tz: tzinfo | None = None) -> str:
-    """`text` with the ticket's own placeholders ({{ticket.number}}, {{ticket.due}}) filled with the
-    stored ticket's values; every other `{{...}}` stays exactly as written. The same single regex
-    pass as render(): nothing is evaluated, and a filled-in value is never read again."""
-    values = {"ticket.number": number}
+                      subject: str = "", tz: tzinfo | None = None) -> str:
+    """`text` with the ticket's own placeholders ({{ticket.number}}, {{ticket.due}},
+    {{ticket.subject}}) filled with the stored ticket's values; every other `{{...}}` stays exactly as
+    written. The same single regex pass as render(): nothing is evaluated, and a filled-in value is
+    never read again."""
+    values = {"ticket.number": number, "ticket.subject": subject}
     if due_at is not None:
         values["ticket.due"] = format_datetime(due_at, language, tz)
 

@@ -180,7 +180,7 @@ class TicketStore:
                     number, due = self.number_factory(session), sla_due(now, Priority(priority))
                     description = _clean_text(draft.description or "")
                     if draft.fill_language:  # the ticket's own placeholders, now that it has them
-                        description = fill_saved_ticket(description, number=number, due_at=due,
+                        description = fill_saved_ticket(description, number=number, due_at=due, subject=subject,
                                                         language=draft.fill_language)
                     ticket = Ticket(
                         id=uuid.uuid4(), number=number, customer_id=draft.customer_id,

@@ -284,7 +284,7 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
                 text = "\n" + text
         if self.ticket is not None:  # a stored ticket has its own values already: none is left open
             text = fill_saved_ticket(text, number=self.ticket.number, due_at=self.ticket.sla_due_at,
-                                     language=current_language())
+                                     subject=self.ticket.subject, language=current_language())
         cursor.insertText(text)
         editor.setTextCursor(cursor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -50,7 +50,7 @@ class TicketSaving:
         values = self.form.values()
         tickets, agent_id = self.tickets, self.agent.id
         if self.draft is not None:
-            # the store fills the ticket's own {{ticket.number}} and {{ticket.due}} as it creates it
+            # the store fills the ticket's own {{ticket.number}}, {{ticket.due}}, {{ticket.subject}} as it creates it
             draft = TicketDraft(subject=values["subject"], customer_id=values["customer_id"],
                                 description=values["description"], category=values["category"],
                                 priority=values["priority"], assignee_id=values["assignee_id"],
@@ -64,8 +64,8 @@ class TicketSaving:
             base = ticket_values(self.ticket)
             changes = {k: v for k, v in values.items() if v != base[k]}
             if "description" in changes:
-                changes["description"] = self._own_placeholders_filled(changes["description"],
-                                                                       changes.get("priority"))
+                changes["description"] = self._own_placeholders_filled(
+                    changes["description"], changes.get("priority"), changes.get("subject", self.ticket.subject))
             if not changes:
                 self._say(QCoreApplication.translate("TicketEditor", "Nothing to save: no field has changed."),
                           Tone.NEUTRAL)
@@ -77,16 +77,18 @@ class TicketSaving:
         self._run(self._job(write), lambda fetched: self._saved(fetched, values))
         return True
 
-    def _own_placeholders_filled(self, description: str, new_priority: str | None) -> str:
-        """A stored ticket's description with its own {{ticket.number}} and {{ticket.due}} filled in
-        (typed by hand, or inserted while the ticket was new); the due time as the store will set it."""
+    def _own_placeholders_filled(self, description: str, new_priority: str | None, subject: str) -> str:
+        """A stored ticket's description with its own {{ticket.number}}, {{ticket.due}} and
+        {{ticket.subject}} filled in (typed by hand, or inserted while the ticket was new); the due
+        time and subject as they will be stored."""
         assert self.ticket is not None
         if not filled_on_save(variables_in(description)):
             return description
         due = self.ticket.sla_due_at
         if new_priority and new_priority != self.ticket.priority:
             due = sla_due(self.ticket.created_at, Priority(new_priority))
-        return fill_saved_ticket(description, number=self.ticket.number, due_at=due, language=current_language())
+        return fill_saved_ticket(description, number=self.ticket.number, due_at=due, subject=subject,
+                                 language=current_language())
 
     def _saved(self, fetched: Fetched, sent: Mapping[str, Any]) -> None:
         self._show_ticket(*fetched, mine_since=sent)
@@ -94,7 +96,7 @@ class TicketSaving:
         if filled_on_save(variables_in(sent.get("description", ""))) and \
                 not filled_on_save(variables_in(self.form.values()["description"])):
             self._say(fill(QCoreApplication.translate(
-                "TicketEditor", "Saved %1. The ticket number and due time are filled in the description."),
+                "TicketEditor", "Saved %1. The ticket's number, due time and subject are filled in the description."),
                 saved_at), Tone.NEUTRAL)
             return
         self._say(fill(QCoreApplication.translate("TicketEditor", "Saved %1"), saved_at), Tone.NEUTRAL)

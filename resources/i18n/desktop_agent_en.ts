@@ -1532,7 +1532,7 @@ Language: %3</translation>
         <translation>Nothing to save: no field has changed.</translation>
     </message>
     <message>
-        <source>Saved %1. The ticket number and due time are filled in the description.</source>
+        <source>Saved %1. The ticket&apos;s number, due time and subject are filled in the description.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1532,8 +1532,8 @@ Language: %3</source>
         <translation>Сохранять нечего: ни одно поле не изменилось.</translation>
     </message>
     <message>
-        <source>Saved %1. The ticket number and due time are filled in the description.</source>
-        <translation>Сохранено: %1. Номер заявки и срок подставлены в описание.</translation>
+        <source>Saved %1. The ticket&apos;s number, due time and subject are filled in the description.</source>
+        <translation>Сохранено: %1. Номер, срок и тема заявки подставлены в описание.</translation>
     </message>
     <message>
         <source>Saved %1</source>

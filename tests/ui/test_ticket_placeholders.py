@@ -1,7 +1,8 @@
-"""A template inserted into a NEW ticket: its {{ticket.number}} and {{ticket.due}} have no value until
-the ticket is saved. They stay as written while the operator edits, the preview and the editor say
-they will be filled on save, and the save stores the text with the saved ticket's number and due
-time. Every other variable stays exactly as written. Over the real stores on a seeded SQLite file.
+"""A template inserted into a NEW ticket: its {{ticket.number}}, {{ticket.due}} and {{ticket.subject}}
+have no value until the ticket is saved. They stay as written while the operator edits, the preview
+and the editor say they will be filled on save, and the save stores the text with the saved ticket's
+number, due time and subject. Every other variable stays exactly as written. Over the real stores on a
+seeded SQLite file.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def test_any_other_variable_stays_as_written(desk, templates, qloop):  # noqa: F
     assert editor.save()
     qloop.run_until_complete(until(lambda: editor.ticket is not None, what="the ticket saved"))
     stored = stored_description(desk, editor.ticket.id)
-    assert stored.endswith(f"№ {editor.ticket.number}; {{{{ticket.subject}}}} {{{{unknown.var}}}} "
+    assert stored.endswith(f"№ {editor.ticket.number}; Проверка {{{{unknown.var}}}} "
                            "{{__import__('os').getcwd()}}")
 
 
@@ -108,10 +109,13 @@ def test_a_stored_ticket_fills_its_own_placeholders_on_save(desk, templates, qlo
     editor.open_ticket(ticket)
     desk.settle()
     qloop.run_until_complete(until(lambda: len(editor.history.model.entries) >= 1, what="the history"))
-    editor.form.description.setPlainText("Сообщили номер заявки {{ticket.number}} и срок {{ticket.due}}.")
+    editor.form.description.setPlainText("Сообщили номер заявки {{ticket.number}} и срок {{ticket.due}}. "
+                                         "Тема: {{ticket.subject}}")
     editor.form.priority.setCurrentIndex(editor.form.priority.findData("urgent"))  # the due time moves with it
+    editor.form.subject.setText("Новая тема")  # and the subject as it will be stored
     assert editor.save()
     qloop.run_until_complete(until(lambda: editor.ticket.version == ticket.version + 1, what="the save"))
     due = format_datetime(editor.ticket.sla_due_at, "ru")
     assert editor.ticket.sla_due_at != ticket.sla_due_at
-    assert stored_description(desk, ticket.id) == f"Сообщили номер заявки {ticket.number} и срок {due}."
+    assert stored_description(desk, ticket.id) == (f"Сообщили номер заявки {ticket.number} и срок {due}. "
+                                                   "Тема: Новая тема")

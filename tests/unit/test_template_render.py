@@ -136,8 +136,15 @@ def test_a_filled_value_is_never_read_again_and_no_due_time_leaves_it_as_written
     assert fill_saved_ticket("", number="N", due_at=DUE, language="ru") == ""
 
 
+def test_the_subject_is_filled_as_typed_and_never_read_as_a_template():
+    out = fill_saved_ticket("Тема: {{ticket.subject}} ({{ticket.number}})", number="N", due_at=None,
+                            subject="Счёт за {{ticket.due}} <b>x</b>", language="ru")
+    assert out == "Тема: Счёт за {{ticket.due}} <b>x</b> (N)"  # the operator's text, kept exactly
+    assert fill_saved_ticket("{{ticket.subject}}", number="N", due_at=None, language="ru") == "{{ticket.subject}}"
+
+
 def test_which_variables_a_save_fills():
-    assert FILLED_ON_SAVE == ("ticket.number", "ticket.due")
+    assert FILLED_ON_SAVE == ("ticket.number", "ticket.due", "ticket.subject")
     names = variables_in("{{ticket.due}} {{customer.name}} {{ticket.subject}} {{ticket.number}}")
-    assert filled_on_save(names) == ("ticket.due", "ticket.number")
+    assert filled_on_save(names) == ("ticket.due", "ticket.subject", "ticket.number")
     assert filled_on_save(variables_in("{{customer.name}}")) == ()
