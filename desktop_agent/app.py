@@ -220,6 +220,8 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
                  wallboard_factory: Callable[[], Any] | None = None) -> OperatorWindow:
     """Compose the operator window over ready services. Tests call this with their own softphone
     (and, for a lead's wallboard pane, may bring their own `wallboard_factory`)."""
+    from PySide6.QtCore import Qt
+
     from desktop_agent.ui.agent_channel import AcdAgentChannel, is_acd_member
     from desktop_agent.ui.call_bar import CallBar
     from desktop_agent.ui.call_flow import CallFlow
@@ -321,10 +323,10 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     window = MainWindow(call_bar=call_bar, kpi_strip=kpis, panes=panes, settings=settings, about=about,
                         on_language=on_language, on_theme=on_theme, can_close=can_close,
                         apply_settings=apply_settings)
-    if services.company_names is None:  # YAML: read once the window is on screen, it can wait that long
-        window.first_painted.connect(lambda: db_runner.submit(
+    if services.company_names is None:  # YAML: read once the window is on screen (queued: after the
+        window.first_painted.connect(lambda: db_runner.submit(  # start has logged that it is interactive)
             read_company_names, on_result=lambda names: templates.set_company_name(company_name(names)),
-            owner=templates))
+            owner=templates), Qt.ConnectionType.QueuedConnection)
     flow.notice.connect(window.show_notice)
     templates.notice.connect(window.show_notice)
     checklist.notice.connect(window.show_notice)

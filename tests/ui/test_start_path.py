@@ -17,8 +17,9 @@ pytestmark = pytest.mark.gui
 
 # Heavy or start-irrelevant packages, and what they would cost: Alembic ~0.25 s, psycopg ~0.1 s
 # (SQLite needs neither), NumPy/pyqtgraph/Faker (the wallboard and the seeder), keyring (server
-# databases only), phonenumbers (warmed up on a worker right after the window is interactive).
-NOT_AT_START = ("alembic", "mako", "psycopg", "numpy", "pyqtgraph", "faker", "keyring", "phonenumbers")
+# databases only), phonenumbers (warmed up on a worker right after the window is interactive), YAML
+# (the templates' company name, read after the first frame).
+NOT_AT_START = ("alembic", "mako", "psycopg", "numpy", "pyqtgraph", "faker", "keyring", "phonenumbers", "yaml")
 
 DRIVER = textwrap.dedent("""
     import json, logging, sys
