@@ -469,8 +469,10 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
             services.feed.start()
         parts.flow.start(ready=True)
         _mark("backend started", started)
-        # A platform that never paints, should there be one, gets a few seconds' grace.
-        await asyncio.wait([asyncio.ensure_future(painted.wait())], timeout=FIRST_PAINT_GRACE_S)
+        try:  # a platform that never paints, should there be one, gets a few seconds' grace
+            await asyncio.wait_for(painted.wait(), FIRST_PAINT_GRACE_S)
+        except TimeoutError:
+            log.warning("no frame painted %.0f s after the window was shown", FIRST_PAINT_GRACE_S)
         gc.enable()
         warm_up(parts)
         code = 0

@@ -36,6 +36,7 @@ class DockTitleBar(QWidget):
         row.addWidget(self.close_button)
         dock.windowTitleChanged.connect(self.title.setText)
         dock.featuresChanged.connect(self._features)
+        dock.topLevelChanged.connect(lambda _floating: self.retranslate())  # what a click does now
         self._features(dock.features())
         self.retranslate()
 
@@ -68,5 +69,4 @@ class DockTitleBar(QWidget):
 def give_title_bar(dock: QDockWidget) -> DockTitleBar:
     bar = DockTitleBar(dock)
     dock.setTitleBarWidget(bar)
-    dock.topLevelChanged.connect(lambda _floating: bar.retranslate())  # what a click does now
     return bar
