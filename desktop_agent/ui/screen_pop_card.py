@@ -299,6 +299,8 @@ class ScreenPopCard(Pane):
         open tickets as they are now."""
         if ticket is None or self.pop is None or self.pop.customer is None or ticket.customer_id != self.pop.customer.id:
             return
+        if ticket in self.pop.open_tickets:  # opened from this card, as it is: keep the list and its cursor
+            return
         others = tuple(t for t in self.pop.open_tickets if t.id != ticket.id)
         known = len(others) != len(self.pop.open_tickets)
         if not known and not TicketStatus(ticket.status).is_open:

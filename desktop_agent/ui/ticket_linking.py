@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desktop_agent.core.domain import TicketStatus, Tier
 from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
@@ -48,6 +49,7 @@ class TicketLinking:
                     "TicketEditor", "%1 has no open tickets: create a new one (Ctrl+N)."), customer.full_name),
                     Tone.NOT_READY)
                 return
+            _discard(self.link_dialog)  # one per editor, not one more per Ctrl+L
             self.link_dialog = dialog = LinkTicketDialog(open_tickets, customer.full_name, self)
             dialog.accepted.connect(lambda: self.link_call_to(dialog.chosen(), call_id))
             dialog.open()
@@ -93,6 +95,7 @@ class TicketLinking:
                 "TicketEditor", "Ticket %1 is closed or resolved: reopen it before escalating."), t.number),
                 Tone.NOT_READY)
             return False
+        _discard(self.escalation_dialog)
         self.escalation_dialog = dialog = EscalationDialog(t.number, t.tier, higher.value, self)
         dialog.accepted.connect(lambda: self.escalate_with_reason(dialog.text()))
         dialog.open()
@@ -178,3 +181,9 @@ class TicketLinking:
             self._edited()
 
         self.db.submit(lambda: reference.agent_by_login(login), on_result=found, on_error=self._refused, owner=self)
+
+
+def _discard(dialog: QWidget | None) -> None:
+    """The previous dialog of its kind (parented to the editor, it would live as long as the editor)."""
+    if dialog is not None and shiboken6.isValid(dialog):
+        dialog.deleteLater()

@@ -175,6 +175,7 @@ class TicketSaving:
         newer = self.stale
         self.ticket, self.stale = newer, None
         self._set_form(merged.values, newer.status, newer.tier, draft=False)
+        self.ticket_shown.emit(newer)  # the templates and the caller card follow the version shown
         if merged.conflicts:
             self.header.show_banner(fill(QCoreApplication.translate(
                 "TicketEditor",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -224,6 +224,11 @@ class WrapupPane(Pane):
         missing = self.list.rows_missing_px()
         if missing > 0 and self.room.take(missing) and attempts > 1:
             QTimer.singleShot(0, self, lambda: self._make_room(attempts - 1))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._last_state is CallState.WRAPUP:  # closed when wrap-up began, brought back now (F-key, menu)
+            QTimer.singleShot(0, self, self._make_room)
 
     def _typing_elsewhere(self) -> bool:
         focus = QApplication.focusWidget()
