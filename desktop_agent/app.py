@@ -246,10 +246,8 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     )
 
     def set_auto_ready(on: bool) -> None:
-        from desktop_agent.ui.settings_dialog import apply_wrapup_policy
-
         settings.wrapup_auto_ready = on
-        apply_wrapup_policy(flow, replace(flow.policy, auto_ready=on))  # never shortens a running wrap-up
+        flow.set_policy(replace(flow.policy, auto_ready=on))
         save_settings()
 
     def apply_settings(chosen: Any) -> None:

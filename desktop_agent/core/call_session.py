@@ -100,6 +100,18 @@ class WrapupPolicy:
             raise ValueError("wrap-up limit cannot be negative")
 
 
+def running_wrapup_limit(running: int, new: int) -> int:
+    """The limit a wrap-up that is already counting down takes when the setting changes.
+
+    An operator in wrap-up who raises the limit (or removes it) wants the time now; one who lowers
+    it, or a lead changing the centre's value, does not expect the countdown on screen to jump
+    and, with auto-Ready on, end a wrap-up half-way through its notes. So the running wrap-up
+    gets whichever limit gives more time (0 is no limit), and the next one uses the new value."""
+    if running <= 0 or new <= 0:
+        return 0
+    return max(running, new)
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The answer to an event or command. Falsy when refused."""

@@ -25,6 +25,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Future
+from dataclasses import replace
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -32,7 +33,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_agent.core.agent_state import AgentState, AgentStatus
 from desktop_agent.core.call_session import CallCommand as _cmd
-from desktop_agent.core.call_session import CallSession, CallState, EndReason, Refusal, WrapupPolicy
+from desktop_agent.core.call_session import (
+    CallSession,
+    CallState,
+    EndReason,
+    Refusal,
+    WrapupPolicy,
+    running_wrapup_limit,
+)
 from desktop_agent.core.dto import InteractionDTO, ScreenPop
 from desktop_agent.core.ports import AgentDTO, InteractionService, ServiceError
 from desktop_agent.core.queue_log import QueueLogRecord
@@ -322,12 +330,20 @@ class CallFlow(QObject):
         return True
 
     def set_policy(self, policy: WrapupPolicy) -> None:
-        """A changed wrap-up limit or auto-Ready applies to the call in wrap-up too."""
+        """A changed wrap-up limit or auto-Ready applies at once: a call not yet in wrap-up (talking,
+        or a second one ringing) takes it as it is; a wrap-up in progress takes the auto-Ready choice
+        and keeps the longer limit (running_wrapup_limit); every later call gets the value as set."""
         self.policy = policy
-        for session in (self.current, self.waiting):
-            if session is not None:
-                session.policy = policy
-        self._maybe_auto_finish()
+        if self.waiting is not None:
+            self.waiting.policy = policy
+        current = self.current
+        if current is not None:
+            if current.state is CallState.WRAPUP:
+                limit = running_wrapup_limit(current.policy.limit_seconds, policy.limit_seconds)
+                current.policy = replace(policy, limit_seconds=limit)
+            else:
+                current.policy = policy
+        self._maybe_auto_finish()  # the running wrap-up may be overdue now
 
     def set_notes(self, notes: str) -> None:
         if self.current is not None:

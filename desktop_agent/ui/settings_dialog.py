@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent.core.call_session import CallState, WrapupPolicy
 from desktop_agent.ui.i18n import system_language
 from desktop_agent.ui.settings import SettingsError, UiSettings, set_value
 from desktop_agent.ui.theme import set_dim
@@ -287,41 +286,14 @@ def open_settings_dialog(parent: QWidget, settings: UiSettings, apply: Callable[
 
 # ---- applying ---------------------------------------------------------------------------------
 
-def running_wrapup_limit(running: int, new: int) -> int:
-    """The limit a wrap-up that is already counting down takes when the setting changes.
-
-    An operator in wrap-up who raises the limit (or removes it) wants the time now; one who lowers
-    it, or a lead changing the centre's value, does not expect the countdown on screen to jump
-    and, with auto-Ready on, end a wrap-up half-way through its notes. So the running wrap-up
-    gets whichever limit gives more time (0 is no limit), and the next one uses the new value."""
-    if running <= 0 or new <= 0:
-        return 0
-    return max(running, new)
-
-
-def apply_wrapup_policy(flow: CallFlow, policy: WrapupPolicy) -> None:
-    """Give `flow` a new wrap-up policy now. A call not yet in wrap-up (talking, or a second one
-    ringing) takes it as it is; a wrap-up in progress keeps the longer limit (see above) and takes
-    the auto-Ready choice at once, as the wrap-up pane's own check box does."""
-    current = flow.current
-    if current is None or current.state is not CallState.WRAPUP:
-        flow.set_policy(policy)
-        return
-    limit = running_wrapup_limit(current.policy.limit_seconds, policy.limit_seconds)
-    flow.set_policy(replace(policy, limit_seconds=limit))  # the running wrap-up; may finish it when overdue
-    flow.policy = policy  # ... and every later call gets the value as set
-    if flow.waiting is not None:
-        flow.waiting.policy = policy
-
-
 def apply_operator_settings(chosen: UiSettings, *, settings: UiSettings, flow: CallFlow,
                             wrapup: WrapupPane | None, save: Callable[[], None]) -> None:
     """OK in the dialog, after the window has switched language and theme: keep the edited values,
     apply the wrap-up policy to the running flow, show it in the wrap-up pane, save the file."""
     for name in EDITED:
         set_value(settings, name, getattr(chosen, name))
-    apply_wrapup_policy(flow, replace(flow.policy, limit_seconds=settings.wrapup_limit_seconds,
-                                      auto_ready=settings.wrapup_auto_ready))
+    flow.set_policy(replace(flow.policy, limit_seconds=settings.wrapup_limit_seconds,
+                            auto_ready=settings.wrapup_auto_ready))
     if wrapup is not None:
         wrapup.show_policy()
     save()
