@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QVBoxLayout, QW
 from desktop_agent.core.domain import Role
 from desktop_agent.ui import actions as A
 from desktop_agent.ui.actions import ActionRegistry, ActionSpec
-from desktop_agent.ui.pane import Area, Pane
+from desktop_agent.ui.pane import Area, Pane, on_screen
 from desktop_agent.ui.qt_bridge import ServiceRunner
 from desktop_agent.ui.theme import set_dim
 
@@ -134,13 +134,10 @@ class LeadsBoardPane(Pane):
     def _want_board(self) -> None:
         if self.board is None and not self._loading and not self._closed:
             self._loading = True
-            QTimer.singleShot(self._delay_ms, self._start_loading)
+            QTimer.singleShot(self._delay_ms, self, self._start_loading)
 
     def seen(self) -> bool:
-        """On the screen now: shown, its window not minimised, not behind another dock's tab."""
-        window = self.window()
-        return (self.isVisible() and not (window is not None and window.isMinimized())
-                and not self.visibleRegion().isEmpty())
+        return on_screen(self)
 
     def _start_loading(self) -> None:
         if self._closed:

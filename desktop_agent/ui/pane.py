@@ -54,3 +54,12 @@ class Pane(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Something of `widget` is on the screen now: shown, its window not minimised, and not behind
+    another dock's tab (such a dock is not hidden but moved out of its window: "visible", with
+    nothing of it on the screen)."""
+    window = widget.window()
+    return (widget.isVisible() and not (window is not None and window.isMinimized())
+            and not widget.visibleRegion().isEmpty())

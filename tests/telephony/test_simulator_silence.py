@@ -141,3 +141,30 @@ def test_voices_can_be_switched_off_and_bad_pauses_are_refused():
         SimConfig(long_silence_share=1.5).validate()
     with pytest.raises(ValueError):
         SimConfig(long_silence_seconds=(30, 10)).validate()
+
+
+def test_a_scripted_caller_keeps_their_pauses_when_the_first_ring_is_rejected():
+    # A rejected call goes back to the queue: when it is answered on its next ring the caller
+    # still goes quiet where the script says.
+    async def scenario():
+        phone = SimulatorSoftphone(config(ring_retry=5), speed=SPEED)
+        events: list = []
+        phone.subscribe(events.append)
+        await phone.start()
+        try:
+            phone.log_in()
+            call_id = phone.offer_call("+79161234567", talk=20, patience=math.inf, pauses=[(2, 5)])
+            await until(lambda: any(isinstance(e, IncomingCall) for e in events))
+            await phone.reject(call_id)
+            await until(lambda: any(isinstance(e, Closed) for e in events))
+            phone.unpause()
+            await until(lambda: sum(isinstance(e, IncomingCall) for e in events) == 2)
+            await phone.answer(call_id)
+            await asyncio.sleep(10 / SPEED)
+            return events, call_id
+        finally:
+            await phone.stop()
+
+    events, call_id = asyncio.run(scenario())
+    _answered, heard = offsets(events, call_id)
+    assert heard == [(True, 2.0, 3.0), (False, 5.0, 5.0)]

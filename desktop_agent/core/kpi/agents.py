@@ -115,7 +115,7 @@ class AgentBoard:
         self.agents: dict[str, AgentRecord] = {}
         self._groups: dict[Group, dict[str, float]] = {}   # group -> {agent: acct_from}
         self._statuses: list[AgentStatus | None] = []
-        self._changed: list[AgentRecord] = []
+        self._changed: dict[int, AgentRecord] = {}  # by index: a range read once holds one per agent
         self._status_tuple: tuple[AgentStatus, ...] = ()
 
     def get(self, name: str) -> AgentRecord | None:
@@ -152,13 +152,13 @@ class AgentBoard:
         if key != a._status_key:
             a._status_key = key
             a._status = None
-            self._changed.append(a)
+            self._changed[a.index] = a
 
     def statuses(self) -> tuple[AgentStatus, ...]:
         if self._changed:
             out = self._statuses
-            for a in self._changed:
-                out[a.index] = a.status()
+            for index, a in self._changed.items():
+                out[index] = a.status()
             self._changed.clear()
             self._status_tuple = tuple(out)  # type: ignore[arg-type] - every slot is filled by settle()
         return self._status_tuple

@@ -202,7 +202,8 @@ class SimulatorSoftphone:
     def closed(self, call: SimCall, reason: CloseReason) -> None:
         self._held.discard(call.callid)
         self._voices.drop(call.callid)
-        self._scripted_pauses.pop(call.callid, None)
+        if reason not in (CloseReason.REJECTED, CloseReason.NO_ANSWER):  # those go back to the queue:
+            self._scripted_pauses.pop(call.callid, None)                   # the script waits for the answer
         self._emit(Closed(call.callid, reason=reason, at=self._at()))
 
     def dtmf(self, call: SimCall, digit: str) -> None:

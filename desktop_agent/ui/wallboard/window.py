@@ -29,6 +29,7 @@ from desktop_agent.core.ports import PauseReasonDTO
 from desktop_agent.core.thresholds import Level, ThresholdTracker, service_level_goal
 from desktop_agent.core.wallboard_feed import WallboardFrame
 from desktop_agent.ui.i18n import current_language
+from desktop_agent.ui.pane import on_screen
 from desktop_agent.ui.qt_bridge import ServiceRunner, assert_gui_thread
 from desktop_agent.ui.wallboard.agent_grid import AgentGrid
 from desktop_agent.ui.wallboard.models import TILE_TITLES, AgentGridModel, TileModel, TileRole
@@ -179,11 +180,7 @@ class WallboardWidget(QWidget):
         self.tick_now()
 
     def _seen(self) -> bool:
-        win = self.window()
-        # A dock behind another dock's tab is not hidden but moved out of its window: "visible",
-        # with nothing of it on the screen.
-        return (self.isVisible() and not (win is not None and win.isMinimized())
-                and not self.visibleRegion().isEmpty())
+        return on_screen(self)
 
     def _tick_failed(self, exc: BaseException) -> None:
         self._pending = False
