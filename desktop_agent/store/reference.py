@@ -113,11 +113,7 @@ class ReferenceStore:
         login = (login or "").strip()
         if not login or len(login) > LOGIN_MAX:
             raise InvalidOperation(f"an agent login is 1-{LOGIN_MAX} characters")
-        try:
-            role = Role(role).value
-        except ValueError:
-            raise InvalidOperation(f"unknown role {role[:20]!r}: use one of {', '.join(r.value for r in Role)}") \
-                from None
+        role = valid_role(role)
         found = self.agent_by_login(login)
         if found is not None:
             return found
