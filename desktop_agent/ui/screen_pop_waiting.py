@@ -9,46 +9,23 @@ tooltip) instead of widening the dock. The words keep the card's translation con
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from desktop_agent.core.call_session import CallSession
 from desktop_agent.core.dto import ScreenPop
 from desktop_agent.core.phone import format_international, normalise
 from desktop_agent.ui.i18n import format_duration
 from desktop_agent.ui.models.ticket_models import fill
+from desktop_agent.ui.screen_pop_header import WrapLabel
 from desktop_agent.ui.theme import keep_sheet, waiting_call_sheet
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that takes the width it is given: `text()` is whole, the paint is cut with '…'."""
-
-    def __init__(self, parent: QWidget | None = None, **kwargs: object) -> None:
-        super().__init__(parent, **kwargs)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(0, super().minimumSizeHint().height())
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        super().setText(text)
-        self.setToolTip(text)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
-        painter = QPainter(self)
-        self.style().drawItemText(painter, rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
-                                  self.palette(), self.isEnabled(), shown, self.foregroundRole())
 
 
 class WaitingCallLine(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="waitingCall")
         keep_sheet(self, waiting_call_sheet)
-        self.text = ElidedLabel(objectName="waitingText")
+        self.text = WrapLabel(objectName="waitingText", one_line=True)  # cut with '…', whole in the tooltip
         self.decline = QToolButton(objectName="waitingDecline")  # the Decline action, once registered
         self.decline.hide()
         line = QHBoxLayout(self)
