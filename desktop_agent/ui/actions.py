@@ -104,10 +104,11 @@ VIEW_ACTIONS = (VIEW_LANG_RU, VIEW_LANG_EN, VIEW_THEME_LIGHT, VIEW_THEME_DARK, V
 HELP_ACTIONS = (HELP_SHORTCUTS, HELP_ABOUT)
 
 
-def is_enter(event: QKeyEvent) -> bool:
-    """Return, or Enter on the number pad, with no other modifier: what opens or inserts in a list."""
+def is_enter(event: QKeyEvent, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> bool:
+    """Return, or Enter on the number pad, with exactly `modifiers` (none: what opens or inserts in
+    a list; Ctrl: what sends a multi-line text)."""
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-        not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == modifiers
 
 
 class EnterKey(QObject):

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.core.dto import TicketDTO
+from desktop_agent.ui.actions import is_enter
 from desktop_agent.ui.models.ticket_models import TicketListModel, fill
 
 REASON_MAX = 2000
@@ -71,16 +71,11 @@ class EscalationDialog(QDialog):
         super().accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.reason and event.type() == QEvent.Type.KeyPress and _ctrl_enter(event):
+        if watched is self.reason and event.type() == QEvent.Type.KeyPress and is_enter(event, Qt.KeyboardModifier.ControlModifier):
             if self.ok.isEnabled():
                 self.accept()
             return True
         return False
-
-
-def _ctrl_enter(event: QKeyEvent) -> bool:
-    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-        event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
 
 
 class LinkTicketDialog(QDialog):
