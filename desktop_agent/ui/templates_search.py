@@ -25,16 +25,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -43,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.core.ports import TemplateDTO, TemplateService
 from desktop_agent.ui.actions import EnterKey, is_enter
+from desktop_agent.ui.item_paint import begin_row
 from desktop_agent.ui.models.template_model import TemplateListModel, pin_favourites
 from desktop_agent.ui.qt_bridge import ServiceRunner
 from desktop_agent.ui.theme import set_dim
@@ -146,14 +145,7 @@ class TemplateDelegate(QStyledItemDelegate):
         return QSize(200, fm.height() * 2 + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else QApplication.style()
-        painter.save()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pal = option.palette
-        text = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        dim = QColor(text) if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        selected, text, dim = begin_row(self, painter, option, index)
         rect = option.rect.adjusted(8, 5, -8, -5)
         fm = QFontMetrics(option.font)
         line = fm.height()
@@ -303,7 +295,8 @@ class TemplateFinder(QWidget):
         self.empty.setText(QCoreApplication.translate("TemplatesPane", "No template has “%1”.").replace("%1", query)
                            if query else QCoreApplication.translate("TemplatesPane", "No templates in this category."))
         self.empty.setVisible(not results)
-        self.current_changed.emit()
+        if not results:  # with rows, setting the current one above has said so already
+            self.current_changed.emit()
 
     def move(self, step: int) -> None:
         rows = self.model.rowCount()

@@ -287,3 +287,16 @@ def test_a_long_favourite_title_keeps_the_number_key_menu_readable(env, qtbot):
     menu = pane.pin_menu()
     assert menu.actions()[1].text().startswith("&2   Оч") and "…" in menu.actions()[1].text()
     assert menu.sizeHint().width() < 600
+
+
+def test_each_search_answer_draws_the_preview_once(env, qtbot):
+    # A 20,000-character template takes tens of milliseconds to preview on the GUI thread: a search
+    # answer (and an empty one) must draw it once, not once per signal that says so.
+    pane = env[0]
+    drawn: list[int] = []
+    pane.finder.current_changed.connect(lambda: drawn.append(1))
+    assert search(qtbot, pane, "спасибо")
+    assert len(drawn) == 1
+    drawn.clear()
+    assert search(qtbot, pane, "zzzz-nothing") == []
+    assert len(drawn) == 1 and pane.finder.selected() is None
