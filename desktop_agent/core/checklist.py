@@ -262,6 +262,11 @@ class ChecklistRun:
     def finish(self, at: datetime) -> ChecklistRun:
         return replace(self, finished_at=at)
 
+    def dropped_by(self, definition: ChecklistDefinition) -> list[str]:
+        """Titles of the ticked steps `definition` lacks: the ticks with_definition() would drop."""
+        keys = {s.key for s in definition.steps}
+        return [s.title for s, t in zip(self.definition.steps, self.ticks, strict=False) if t.done and s.key not in keys]
+
     def with_definition(self, definition: ChecklistDefinition) -> ChecklistRun:
         """The operator picked another caller type mid-call: keep the ticks of steps both share."""
         old = {t.key: t for t in self.ticks}

@@ -22,10 +22,7 @@ from desktop_agent.ui.checklist_words import caller_type_text
 
 def dropped_ticks(run: ChecklistRun | None, definition: ChecklistDefinition | None) -> list[str]:
     """Titles of the run's ticked steps that `definition` lacks: the ticks a switch to it would drop."""
-    if run is None or definition is None:
-        return []
-    keys = {s.key for s in definition.steps}
-    return [s.title for s, t in zip(run.definition.steps, run.ticks, strict=False) if t.done and s.key not in keys]
+    return run.dropped_by(definition) if run is not None and definition is not None else []
 
 
 class CallerTypeSwitch(QObject):

@@ -115,6 +115,12 @@ def test_switching_caller_type_keeps_shared_ticks():
     switched = run.with_definition(chronic)
     assert switched.caller_type == "chronically_dissatisfied" and switched.id == run.id
     assert [(t.key, t.done_at) for t in switched.ticks] == [("listen", s(3)), ("history", None)]
+    # what the switch is about to drop is said before it happens: exactly the ticks that went
+    apologise = next(st.title for st in definition().steps if st.key == "apologise")
+    assert run.dropped_by(chronic) == [apologise]
+    kept = {t.key for t in switched.ticks if t.done}
+    assert {t.key for t in run.ticks if t.done} - kept == {"apologise"}
+    assert run.dropped_by(definition()) == []
 
 
 def test_json_round_trip_of_a_run():
