@@ -270,13 +270,7 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.tabs.setCurrentIndex(0)
         editor = self.form.description
         cursor = editor.textCursor()
-        length = editor.document().characterCount() - 1 - len(cursor.selectedText()) + len(text)
-        if length > DESCRIPTION_MAX:
-            # It could never be saved, and laying out a huge text stalls the window: refused, not lost.
-            QGuiApplication.clipboard().setText(text)
-            self._say(fill(self.tr("The text does not fit into the description (%1 characters with it, at most "
-                                   "%2): it is on the clipboard instead."), length, DESCRIPTION_MAX), Tone.NOT_READY)
-            return False
+        given = text
         if not editor.hasFocus() and not cursor.hasSelection():
             cursor.movePosition(cursor.MoveOperation.End)
             before = editor.toPlainText()[-1:]
@@ -285,6 +279,13 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         if self.ticket is not None:  # a stored ticket has its own values already: none is left open
             text = fill_saved_ticket(text, number=self.ticket.number, due_at=self.ticket.sla_due_at,
                                      subject=self.ticket.subject, language=current_language())
+        length = editor.document().characterCount() - 1 - len(cursor.selectedText()) + len(text)  # as it would be
+        if length > DESCRIPTION_MAX:
+            # It could never be saved, and laying out a huge text stalls the window: refused, not lost.
+            QGuiApplication.clipboard().setText(given)
+            self._say(fill(self.tr("The text does not fit into the description (%1 characters with it, at most "
+                                   "%2): it is on the clipboard instead."), length, DESCRIPTION_MAX), Tone.NOT_READY)
+            return False
         cursor.insertText(text)
         editor.setTextCursor(cursor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -294,3 +294,13 @@ def test_a_template_too_long_for_the_description_is_refused_not_lost(desk, qloop
     assert editor.note.isVisible() and "clipboard" in editor.note.text() and str(DESCRIPTION_MAX) in editor.note.text()
     fits = "x" * (DESCRIPTION_MAX - len("Моё описание.") - 1)  # with the new line before it: exactly the limit
     assert editor.insert_text(fits) is True and len(editor.form.description.toPlainText()) == DESCRIPTION_MAX
+
+
+def test_the_length_check_counts_the_new_line_an_insert_adds(desk, qloop):  # noqa: F811
+    from desktop_agent.ui.ticket_form import DESCRIPTION_MAX
+
+    editor = open_in_editor(desk, qloop, desk.vip_tickets[0])
+    editor.form.description.setPlainText("abc")
+    one_too_many = "x" * (DESCRIPTION_MAX - 3)  # fits by itself, not with the new line put before it
+    assert editor.insert_text(one_too_many) is False
+    assert editor.form.description.toPlainText() == "abc"
