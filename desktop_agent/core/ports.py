@@ -142,8 +142,10 @@ class TicketService(Protocol):
     def get(self, ticket_id: UUID) -> TicketDTO: ...
 
     def update(self, ticket_id: UUID, expected_version: int, changes: Mapping[str, Any], *,
-               agent_id: UUID | None) -> TicketDTO:
-        """Save the fields that differ. A newer version in the database raises VersionConflict."""
+               agent_id: UUID | None, fill_language: str | None = None) -> TicketDTO:
+        """Save the fields that differ. A newer version in the database raises VersionConflict.
+        With `fill_language`, the ticket's own placeholders in a changed description are filled
+        with the values it is stored with (see TicketDraft.fill_language)."""
 
     def escalate(self, ticket_id: UUID, expected_version: int, reason: str, *,
                  agent_id: UUID | None) -> TicketDTO:

@@ -240,11 +240,17 @@ class TicketStore:
         return clean
 
     def update(self, ticket_id: uuid.UUID, expected_version: int, changes: Mapping[str, Any], *,
-               agent_id: uuid.UUID | None) -> TicketDTO:
+               agent_id: uuid.UUID | None, fill_language: str | None = None) -> TicketDTO:
         clean = self._validated_changes(changes)
         now = self.clock()
         with self.db.transaction() as session:
             ticket = self._locked(session, ticket_id, expected_version)
+            if fill_language and "description" in clean:  # the ticket's own placeholders, as it will be stored
+                due = sla_due(ticket.created_at, Priority(clean["priority"])) if "priority" in clean \
+                    else ticket.sla_due_at
+                clean["description"] = fill_saved_ticket(
+                    clean["description"], number=ticket.number, due_at=due,
+                    subject=clean.get("subject", ticket.subject), language=fill_language)
             diffs = {k: v for k, v in clean.items() if getattr(ticket, k) != v}
             if not diffs:
                 return ticket_dto(ticket)  # nothing to save: no new version, no history

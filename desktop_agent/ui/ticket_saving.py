@@ -23,10 +23,9 @@ from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from desktop_agent.core.domain import Priority, sla_due
 from desktop_agent.core.dto import TicketDTO
 from desktop_agent.core.ports import ChangeEvent, ServiceError, TicketDraft, VersionConflict
-from desktop_agent.core.templates import fill_saved_ticket, filled_on_save, variables_in
+from desktop_agent.core.templates import filled_on_save, variables_in
 from desktop_agent.ui.i18n import current_language
 from desktop_agent.ui.models.ticket_models import field_text, fill, format_when, merge_edits
 from desktop_agent.ui.theme import Tone
@@ -63,32 +62,18 @@ class TicketSaving:
             assert self.ticket is not None
             base = ticket_values(self.ticket)
             changes = {k: v for k, v in values.items() if v != base[k]}
-            if "description" in changes:
-                changes["description"] = self._own_placeholders_filled(
-                    changes["description"], changes.get("priority"), changes.get("subject", self.ticket.subject))
             if not changes:
                 self._say(QCoreApplication.translate("TicketEditor", "Nothing to save: no field has changed."),
                           Tone.NEUTRAL)
                 return True
             ticket_id, version = self.ticket.id, self.ticket.version
 
+            language = current_language()  # the store fills the ticket's own placeholders, as on create
+
             def write() -> UUID:
-                return tickets.update(ticket_id, version, changes, agent_id=agent_id).id
+                return tickets.update(ticket_id, version, changes, agent_id=agent_id, fill_language=language).id
         self._run(self._job(write), lambda fetched: self._saved(fetched, values))
         return True
-
-    def _own_placeholders_filled(self, description: str, new_priority: str | None, subject: str) -> str:
-        """A stored ticket's description with its own {{ticket.number}}, {{ticket.due}} and
-        {{ticket.subject}} filled in (typed by hand, or inserted while the ticket was new); the due
-        time and subject as they will be stored."""
-        assert self.ticket is not None
-        if not filled_on_save(variables_in(description)):
-            return description
-        due = self.ticket.sla_due_at
-        if new_priority and new_priority != self.ticket.priority:
-            due = sla_due(self.ticket.created_at, Priority(new_priority))
-        return fill_saved_ticket(description, number=self.ticket.number, due_at=due, subject=subject,
-                                 language=current_language())
 
     def _saved(self, fetched: Fetched, sent: Mapping[str, Any]) -> None:
         self._show_ticket(*fetched, mine_since=sent)

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop_agent.core.ports import NotFoundError, RuleViolation, TicketDraft, VersionConflict
+from desktop_agent.core.templates import format_datetime
 from desktop_agent.store.errors import StaleVersion
 from desktop_agent.store.interactions import InteractionStore
 from desktop_agent.store.models import ChangeLog, Customer, Ticket, TicketHistory
@@ -88,6 +89,21 @@ def test_number_generator_is_a_parameter_and_a_duplicate_number_is_redrawn(db, c
     assert store.create(TicketDraft(subject="one"), agent_id=None).number == "A-1"
     assert store.create(TicketDraft(subject="two"), agent_id=None).number == "A-2"
     assert count(db, Ticket) == 2 and count(db, TicketHistory) == 2
+
+
+def test_update_fills_the_tickets_own_placeholders_with_the_values_it_is_stored_with(db, tickets, agent):
+    t = tickets.create(TicketDraft(subject="Счёт", description="old"), agent_id=agent.id)
+    text = "№ {{ticket.number}} до {{ticket.due}}: {{ticket.subject}}; {{customer.name}}"
+    t2 = tickets.update(t.id, t.version, {"description": text, "priority": "urgent", "subject": "  Двойной  счёт "},
+                        agent_id=agent.id, fill_language="en")
+    assert t2.sla_due_at == T0 + timedelta(hours=2)  # the new priority's due time, not the old one
+    due = format_datetime(t2.sla_due_at, "en")
+    assert t2.description == f"№ {t.number} до {due}: {t2.subject}; {{{{customer.name}}}}"
+    history = [h.new_value for h in tickets.history(t.id) if h.field == "description"]
+    assert history == [t2.description]  # the history holds what was stored
+    # without a language (another client), the text is stored as sent
+    t3 = tickets.update(t.id, t2.version, {"description": text}, agent_id=agent.id)
+    assert t3.description == text
 
 
 def test_update_saves_only_changed_fields_each_with_who_when_old_new(db, tickets, agent, clock):
