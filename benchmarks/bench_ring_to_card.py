@@ -52,9 +52,9 @@ from desktop_agent.store.reference import ReferenceStore  # noqa: E402
 from desktop_agent.store.seed import caller_id_formats  # noqa: E402
 from desktop_agent.telephony import events as ev  # noqa: E402
 from desktop_agent.telephony.protocol import Capabilities, EventFanout  # noqa: E402
-from desktop_agent.ui.call_flow import CallFlow  # noqa: E402
-from desktop_agent.ui.qt_bridge import ServiceRunner  # noqa: E402
-from desktop_agent.ui.screen_pop_card import ScreenPopCard  # noqa: E402
+from desktop_agent.ui.call.flow import CallFlow  # noqa: E402
+from desktop_agent.ui.card.card import ScreenPopCard  # noqa: E402
+from desktop_agent.ui.kit.qt_bridge import ServiceRunner  # noqa: E402
 
 AGENT_LOGIN = "bench.ring-to-card"
 TIMEOUT_S = 10.0

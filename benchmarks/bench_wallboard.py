@@ -191,7 +191,7 @@ def run_day(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, Any], An
 
 
 def screenshots(app: Any, board: Any, folder: Path) -> list[str]:
-    from desktop_agent.ui.i18n import Translations
+    from desktop_agent.ui.kit.i18n import Translations
 
     folder.mkdir(parents=True, exist_ok=True)
     translations = Translations(app)

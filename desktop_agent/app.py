@@ -108,7 +108,7 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
     from desktop_agent.store.reference import ReferenceStore
     from desktop_agent.store.templates import TemplateStore
     from desktop_agent.store.tickets import TicketStore
-    from desktop_agent.ui.kpi_strip import personal_kpis
+    from desktop_agent.ui.call.kpi_strip import personal_kpis
 
     origin = f"desk-{login}"
     reference = ReferenceStore(db, origin)
@@ -222,18 +222,18 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     (and, for a lead's wallboard pane, may bring their own `wallboard_factory`)."""
     from PySide6.QtCore import Qt
 
-    from desktop_agent.ui.agent_channel import AcdAgentChannel, is_acd_member
-    from desktop_agent.ui.call_bar import CallBar
-    from desktop_agent.ui.call_flow import CallFlow
-    from desktop_agent.ui.checklist_pane import ChecklistPane
-    from desktop_agent.ui.kpi_strip import KpiStrip
-    from desktop_agent.ui.leads_board import LeadsBoardPane, sees_wallboard
-    from desktop_agent.ui.main_window import MainWindow
-    from desktop_agent.ui.qt_bridge import ServiceRunner
-    from desktop_agent.ui.screen_pop_card import ScreenPopCard
-    from desktop_agent.ui.templates_pane import TemplatesPane
-    from desktop_agent.ui.ticket_editor import TicketEditor
-    from desktop_agent.ui.wrapup import WrapupPane
+    from desktop_agent.ui.call.agent_channel import AcdAgentChannel, is_acd_member
+    from desktop_agent.ui.call.bar import CallBar
+    from desktop_agent.ui.call.flow import CallFlow
+    from desktop_agent.ui.call.kpi_strip import KpiStrip
+    from desktop_agent.ui.call.wrapup import WrapupPane
+    from desktop_agent.ui.card.card import ScreenPopCard
+    from desktop_agent.ui.checklist.pane import ChecklistPane
+    from desktop_agent.ui.kit.qt_bridge import ServiceRunner
+    from desktop_agent.ui.shell.main_window import MainWindow
+    from desktop_agent.ui.templates.pane import TemplatesPane
+    from desktop_agent.ui.ticket.editor import TicketEditor
+    from desktop_agent.ui.wallboard.leads_board import LeadsBoardPane, sees_wallboard
 
     db_runner = ServiceRunner("db")
     lookup_runner = ServiceRunner("lookup")
@@ -252,7 +252,7 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
 
     def apply_settings(chosen: Any) -> None:
         """Agent ▸ Settings…, OK (the window has switched language and theme already)."""
-        from desktop_agent.ui.settings_dialog import apply_operator_settings
+        from desktop_agent.ui.shell.settings_dialog import apply_operator_settings
 
         wrapup = next((p for p in panes if isinstance(p, WrapupPane)), None)
         apply_operator_settings(chosen, settings=settings, flow=flow, wrapup=wrapup, save=save_settings)
@@ -311,7 +311,7 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
 
     def can_close() -> bool:
         from desktop_agent.core.call_session import CallState
-        from desktop_agent.ui.main_window import confirm_quit_during_call
+        from desktop_agent.ui.shell.main_window import confirm_quit_during_call
 
         current = flow.current
         if current is None or current.state is CallState.DONE:
@@ -334,7 +334,7 @@ def build_window(*, services: OperatorServices, softphone: Any, settings: Any, s
     window.set_database_state(services.database_label, True)
     feed = getattr(services, "feed", None)
     if feed is not None:  # the change feed's link says whether the database answers
-        from desktop_agent.ui.qt_bridge import GuiRelay
+        from desktop_agent.ui.kit.qt_bridge import GuiRelay
 
         feed_status = GuiRelay(lambda status: window.set_database_state(services.database_label, status.connected),
                                window)
@@ -383,7 +383,7 @@ def _mark(step: str, started: float) -> None:
 
 
 def _login() -> str:
-    from desktop_agent.ui.settings import FILE_NAME, SettingsStore
+    from desktop_agent.ui.shell.settings import FILE_NAME, SettingsStore
 
     saved = SettingsStore(paths.config_dir() / FILE_NAME).load().agent_login
     try:
@@ -398,10 +398,10 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from desktop_agent.ui.about_info import AboutInfo
-    from desktop_agent.ui.i18n import Translations, choose_language
-    from desktop_agent.ui.settings import FILE_NAME, SettingsStore
-    from desktop_agent.ui.theme import app_icon, apply_theme
+    from desktop_agent.ui.kit.i18n import Translations, choose_language
+    from desktop_agent.ui.shell.about_info import AboutInfo
+    from desktop_agent.ui.shell.settings import FILE_NAME, SettingsStore
+    from desktop_agent.ui.shell.theme import app_icon, apply_theme
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -110,9 +110,9 @@ def _run_qt(args: argparse.Namespace, db: Any, kpi_settings: Any) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from desktop_agent.ui.i18n import Translations, choose_language
-    from desktop_agent.ui.settings import FILE_NAME, SettingsStore
-    from desktop_agent.ui.theme import app_icon
+    from desktop_agent.ui.kit.i18n import Translations, choose_language
+    from desktop_agent.ui.shell.settings import FILE_NAME, SettingsStore
+    from desktop_agent.ui.shell.theme import app_icon
     from desktop_agent.ui.wallboard import WallboardSettingsStore, WallboardWindow
     from desktop_agent.ui.wallboard.thresholds import FILE_NAME as WALLBOARD_FILE
 

@@ -50,10 +50,10 @@ def main(out_dir: Path, only: str = "") -> int:
     from desktop_agent.core.call_session import CallState
     from desktop_agent.telephony.simulator import SimConfig
     from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
-    from desktop_agent.ui.about_dialog import AboutInfo
-    from desktop_agent.ui.i18n import Translations
-    from desktop_agent.ui.settings import UiSettings
-    from desktop_agent.ui.theme import app_icon, apply_theme
+    from desktop_agent.ui.shell.about_dialog import AboutInfo
+    from desktop_agent.ui.kit.i18n import Translations
+    from desktop_agent.ui.shell.settings import UiSettings
+    from desktop_agent.ui.shell.theme import app_icon, apply_theme
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(sys.argv[:1])
@@ -100,7 +100,7 @@ def main(out_dir: Path, only: str = "") -> int:
         await _until(lambda: flow.current.state is CallState.TALKING)
         await asyncio.sleep(3.2)  # a running call timer, the card filled in
         if lead:   # the board: today's rows read, a few live frames on the trend
-            from desktop_agent.ui.leads_board import LeadsBoardPane
+            from desktop_agent.ui.wallboard.leads_board import LeadsBoardPane
 
             pane = next(p for p in parts.panes if isinstance(p, LeadsBoardPane))
             await _until(lambda: pane.board is not None and pane.board.frame is not None

@@ -179,7 +179,7 @@ def test_bundle_contents(frozen_dir):
 @pytest.mark.gui
 def test_about_dialog_shows_the_bundled_versions(frozen_dir, qtbot, monkeypatch):
     """The dialog as the frozen app builds it: from the bundle's manifest and licence texts."""
-    from desktop_agent.ui.about_dialog import AboutDialog, AboutInfo
+    from desktop_agent.ui.shell.about_dialog import AboutDialog, AboutInfo
 
     monkeypatch.setenv("DESKTOP_AGENT_RESOURCES", str(frozen_dir / "_internal" / "resources"))
     dialog = AboutDialog(AboutInfo(database="desktop-agent.sqlite3", backend="simulator", settings_file="x"))

@@ -26,8 +26,8 @@ from desktop_agent.telephony.baresip.backend import BaresipSoftphone
 from desktop_agent.telephony.baresip.process import BaresipSettings
 from desktop_agent.telephony.baresip.sip_testing import sipp_command
 from desktop_agent.testing import free_port
-from desktop_agent.ui.about_dialog import AboutInfo
-from desktop_agent.ui.settings import UiSettings
+from desktop_agent.ui.shell.about_dialog import AboutInfo
+from desktop_agent.ui.shell.settings import UiSettings
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(60)]
 

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from desktop_agent.core.ports import NotFoundError, RuleViolation
 from desktop_agent.store.reference import ReferenceStore
-from desktop_agent.ui.settings import LOGIN_PATTERN
+from desktop_agent.ui.shell.settings import LOGIN_PATTERN
 
 
 def snapshot(db) -> tuple[list[tuple], list[tuple]]:

@@ -18,7 +18,7 @@ from desktop_agent.store.defaults import load_defaults
 from desktop_agent.store.interactions import InteractionStore
 from desktop_agent.store.reference import ReferenceStore
 from desktop_agent.store.templates import TemplateStore
-from desktop_agent.ui.kpi_strip import PersonalKpis, personal_kpis
+from desktop_agent.ui.call.kpi_strip import PersonalKpis, personal_kpis
 
 
 @dataclass

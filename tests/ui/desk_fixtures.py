@@ -29,10 +29,10 @@ from desktop_agent.store.migrate import upgrade
 from desktop_agent.store.reference import ReferenceStore
 from desktop_agent.store.seed import seed
 from desktop_agent.store.tickets import TicketStore
-from desktop_agent.ui.call_flow import CallFlow
-from desktop_agent.ui.qt_bridge import ServiceRunner
-from desktop_agent.ui.screen_pop_card import ScreenPopCard
-from desktop_agent.ui.ticket_editor import TicketEditor
+from desktop_agent.ui.call.flow import CallFlow
+from desktop_agent.ui.card.card import ScreenPopCard
+from desktop_agent.ui.kit.qt_bridge import ServiceRunner
+from desktop_agent.ui.ticket.editor import TicketEditor
 
 VIP_NUMBER = "+79161234567"
 VIP_RAW = "8 (916) 123-45-67"

@@ -15,7 +15,7 @@ import pytest
 
 import desktop_agent
 from desktop_agent import licenses, paths
-from desktop_agent.ui.about_dialog import AboutDialog, AboutInfo
+from desktop_agent.ui.shell.about_dialog import AboutDialog, AboutInfo
 
 pytestmark = pytest.mark.gui
 
@@ -87,7 +87,7 @@ def test_from_a_checkout_every_component_has_its_installed_version(qtbot, monkey
 
 def test_the_dialog_costs_the_start_nothing():
     """main_window imports the dialog at start: reading package metadata must wait until it opens."""
-    code = ("import sys, desktop_agent.ui.about_dialog; "
+    code = ("import sys, desktop_agent.ui.shell.about_dialog; "
             "print('importlib.metadata' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})

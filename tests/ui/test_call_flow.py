@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFrame
 from desktop_agent.app import build_window
 from desktop_agent.core.agent_state import AgentState
 from desktop_agent.core.call_session import CallState
-from desktop_agent.ui.about_dialog import AboutInfo
-from desktop_agent.ui.settings import UiSettings
+from desktop_agent.ui.shell.about_dialog import AboutInfo
+from desktop_agent.ui.shell.settings import UiSettings
 
 pytestmark = pytest.mark.gui
 

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from desktop_agent.core.dto import InteractionDTO
-from desktop_agent.ui.i18n import Translations
-from desktop_agent.ui.models.screen_pop_model import (
+from desktop_agent.ui.card.model import (
     LastContactsModel,
     date_format_without_year,
     sentence_start,
 )
+from desktop_agent.ui.kit.i18n import Translations
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop_agent.core.checklist import ChecklistDefinition, parse_steps, start_run
 from desktop_agent.store.defaults import read_checklists
-from desktop_agent.ui.models.checklist_model import ChecklistModel, elapsed_text
+from desktop_agent.ui.checklist.model import ChecklistModel, elapsed_text
 
 pytestmark = pytest.mark.gui
 

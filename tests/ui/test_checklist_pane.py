@@ -23,13 +23,13 @@ from desktop_agent.store.defaults import load_defaults
 from desktop_agent.store.interactions import InteractionStore
 from desktop_agent.store.reference import ReferenceStore
 from desktop_agent.store.templates import TemplateStore
-from desktop_agent.ui.about_dialog import AboutInfo
-from desktop_agent.ui.actions import ActionRegistry
-from desktop_agent.ui.checklist_pane import ChecklistPane, facts_from_session
-from desktop_agent.ui.models.checklist_model import ChecklistModel
-from desktop_agent.ui.qt_bridge import ServiceRunner
-from desktop_agent.ui.settings import UiSettings
-from desktop_agent.ui.templates_pane import TemplatesPane
+from desktop_agent.ui.checklist.model import ChecklistModel
+from desktop_agent.ui.checklist.pane import ChecklistPane, facts_from_session
+from desktop_agent.ui.kit.qt_bridge import ServiceRunner
+from desktop_agent.ui.shell.about_dialog import AboutInfo
+from desktop_agent.ui.shell.actions import ActionRegistry
+from desktop_agent.ui.shell.settings import UiSettings
+from desktop_agent.ui.templates.pane import TemplatesPane
 
 pytestmark = pytest.mark.gui
 
@@ -330,7 +330,7 @@ def test_the_window_runs_the_checklist_through_a_whole_call(qtbot, qloop, servic
 
 
 def test_the_words_are_russian_with_the_russian_catalogue(env, qapp):
-    from desktop_agent.ui.i18n import Translations
+    from desktop_agent.ui.kit.i18n import Translations
 
     pane, *_ = env
     translations = Translations(qapp)

@@ -15,10 +15,10 @@ from desktop_agent.core.agent_state import AgentState
 from desktop_agent.core.call_session import CallState
 from desktop_agent.core.domain import utcnow
 from desktop_agent.telephony.simulator import SimConfig, SimulatorSoftphone
-from desktop_agent.ui.about_dialog import AboutInfo
-from desktop_agent.ui.checklist_pane import ChecklistPane
-from desktop_agent.ui.models.checklist_model import ChecklistModel
-from desktop_agent.ui.settings import UiSettings
+from desktop_agent.ui.checklist.model import ChecklistModel
+from desktop_agent.ui.checklist.pane import ChecklistPane
+from desktop_agent.ui.shell.about_dialog import AboutInfo
+from desktop_agent.ui.shell.settings import UiSettings
 
 pytestmark = pytest.mark.gui
 
@@ -111,7 +111,7 @@ def test_without_silence_detection_the_cue_is_shown_as_off_with_the_reason(qtbot
 
 
 def test_a_pane_on_its_own_does_not_guess(qtbot, sqlite_services):
-    from desktop_agent.ui.qt_bridge import ServiceRunner
+    from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 
     runner = ServiceRunner("db")
     pane = ChecklistPane(sqlite_services.checklists, sqlite_services.templates, runner, agent_id=None)

@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_agent.core.dto import TicketDTO
-from desktop_agent.ui.actions import ActionRegistry, ActionSpec
-from desktop_agent.ui.dtmf_pad import DtmfPad
-from desktop_agent.ui.help_overlay import HelpOverlay
-from desktop_agent.ui.ticket_dialogs import EscalationDialog, LinkTicketDialog
-from desktop_agent.ui.wrapup import DispositionList
+from desktop_agent.ui.call.dtmf_pad import DtmfPad
+from desktop_agent.ui.call.wrapup import DispositionList
+from desktop_agent.ui.shell.actions import ActionRegistry, ActionSpec
+from desktop_agent.ui.shell.help_overlay import HelpOverlay
+from desktop_agent.ui.ticket.dialogs import EscalationDialog, LinkTicketDialog
 
 pytestmark = pytest.mark.gui
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent.ui.focus_ring import RING_WIDTH, FocusRing, install_focus_rings
-from desktop_agent.ui.theme import apply_theme
+from desktop_agent.ui.shell.focus_ring import RING_WIDTH, FocusRing, install_focus_rings
+from desktop_agent.ui.shell.theme import apply_theme
 
 pytestmark = pytest.mark.gui
 

@@ -28,10 +28,10 @@ from desktop_agent.core.domain import Role
 from desktop_agent.core.kpi import KpiSettings
 from desktop_agent.store import queue_log
 from desktop_agent.telephony.simulator import SimConfig, SimulatorSoftphone
-from desktop_agent.ui.about_dialog import AboutInfo
-from desktop_agent.ui.leads_board import FORMULA_KEY, LeadsBoardPane, sees_wallboard
-from desktop_agent.ui.settings import UiSettings
+from desktop_agent.ui.shell.about_dialog import AboutInfo
+from desktop_agent.ui.shell.settings import UiSettings
 from desktop_agent.ui.wallboard import WallboardSettingsStore
+from desktop_agent.ui.wallboard.leads_board import FORMULA_KEY, LeadsBoardPane, sees_wallboard
 from desktop_agent.ui.wallboard.models import TILE_KEYS
 from desktop_agent.wallboard_app import build_wallboard
 
@@ -286,9 +286,9 @@ START_PATH = textwrap.dedent("""
     from desktop_agent.store.database import Database, make_engine, parse_url
     from desktop_agent.store.migrate import upgrade
     from desktop_agent.app import build_window
-    from desktop_agent.ui.about_dialog import AboutInfo
-    from desktop_agent.ui.leads_board import LeadsBoardPane
-    from desktop_agent.ui.settings import UiSettings
+    from desktop_agent.ui.shell.about_dialog import AboutInfo
+    from desktop_agent.ui.wallboard.leads_board import LeadsBoardPane
+    from desktop_agent.ui.shell.settings import UiSettings
     from operator_harness import FakeSoftphone
     import dataclasses
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
 from desktop_agent import __version__
 from desktop_agent.app import build_window
-from desktop_agent.ui.about_dialog import AboutInfo
-from desktop_agent.ui.actions import ActionRegistry, ActionSpec, ShortcutClash
-from desktop_agent.ui.i18n import Translations, choose_language
-from desktop_agent.ui.settings import SettingsStore, UiSettings
-from desktop_agent.ui.theme import apply_theme, is_dark
+from desktop_agent.ui.kit.i18n import Translations, choose_language
+from desktop_agent.ui.shell.about_dialog import AboutInfo
+from desktop_agent.ui.shell.actions import ActionRegistry, ActionSpec, ShortcutClash
+from desktop_agent.ui.shell.settings import SettingsStore, UiSettings
+from desktop_agent.ui.shell.theme import apply_theme, is_dark
 
 pytestmark = pytest.mark.gui
 
@@ -223,7 +223,7 @@ def test_company_name_for_templates_arrives_after_the_window(make_window, sqlite
     # app.build_services leaves company_names to be read from the shipped defaults after the window
     # shows (YAML is not worth delaying the start for); the templates pane gets it shortly after.
     from desktop_agent.app import read_company_names
-    from desktop_agent.ui.templates_pane import TemplatesPane
+    from desktop_agent.ui.templates.pane import TemplatesPane
 
     names = read_company_names()
     assert names.get("en")  # demo.yaml names the company in both languages

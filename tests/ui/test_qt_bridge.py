@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtTest import QTest
 
-from desktop_agent.ui.qt_bridge import GuiRelay, ServiceRunner, assert_gui_thread, is_gui_thread
+from desktop_agent.ui.kit.qt_bridge import GuiRelay, ServiceRunner, assert_gui_thread, is_gui_thread
 
 pytestmark = pytest.mark.gui
 

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from desktop_agent.core.dto import ScreenPop
 from desktop_agent.crm.screen_pop import ScreenPopService
 from desktop_agent.store.models import Customer, CustomerPhone
-from desktop_agent.ui import screen_pop_card
+from desktop_agent.ui.card import card as screen_pop_card
 
 pytestmark = pytest.mark.gui
 
@@ -219,7 +219,7 @@ def test_card_rows_are_models_not_widgets(desk, qloop):  # noqa: F811
 
 
 def test_language_switch_mid_call_keeps_what_was_typed(desk, qloop, qapp):  # noqa: F811
-    from desktop_agent.ui.i18n import Translations
+    from desktop_agent.ui.kit.i18n import Translations
 
     card, form = desk.card, desk.card.contact_form
     ring(desk, "+7 999 888-77-66", qloop)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from desktop_agent.ui.settings import (
+from desktop_agent.ui.shell.settings import (
     SCHEMA_VERSION,
     SettingsError,
     SettingsStore,

@@ -19,10 +19,10 @@ from window_fixtures import quiet_simulator_window
 from desktop_agent.core.agent_state import AgentState
 from desktop_agent.core.call_session import CallState, WrapupPolicy, running_wrapup_limit
 from desktop_agent.telephony.protocol import TelephonyError
-from desktop_agent.ui.i18n import Translations, current_language
-from desktop_agent.ui.settings import SettingsError, SettingsStore, UiSettings, set_value
-from desktop_agent.ui.settings_dialog import SettingsDialog
-from desktop_agent.ui.theme import apply_theme, is_dark
+from desktop_agent.ui.kit.i18n import Translations, current_language
+from desktop_agent.ui.shell.settings import SettingsError, SettingsStore, UiSettings, set_value
+from desktop_agent.ui.shell.settings_dialog import SettingsDialog
+from desktop_agent.ui.shell.theme import apply_theme, is_dark
 
 pytestmark = pytest.mark.gui
 

@@ -23,7 +23,7 @@ from window_fixtures import quiet_simulator_window
 from desktop_agent.core.agent_state import AgentState
 from desktop_agent.core.call_session import CallState
 from desktop_agent.store.models import ChecklistRun, Interaction, Ticket, TicketHistory
-from desktop_agent.ui.settings import UiSettings
+from desktop_agent.ui.shell.settings import UiSettings
 
 pytestmark = pytest.mark.gui
 

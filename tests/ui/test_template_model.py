@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop_agent.core.ports import TemplateDTO
 from desktop_agent.store.defaults import read_templates
-from desktop_agent.ui.models.template_model import TemplateListModel, pin_favourites, plain_tooltip, snippet
+from desktop_agent.ui.templates.model import TemplateListModel, pin_favourites, plain_tooltip, snippet
 
 pytestmark = pytest.mark.gui
 

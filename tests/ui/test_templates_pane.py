@@ -20,10 +20,10 @@ from desktop_agent.store.database import Database, make_engine, parse_url
 from desktop_agent.store.reference import ReferenceStore
 from desktop_agent.store.templates import TemplateStore
 from desktop_agent.store.tickets import TicketStore
-from desktop_agent.ui.actions import ActionRegistry
-from desktop_agent.ui.qt_bridge import ServiceRunner
-from desktop_agent.ui.templates_pane import TemplatesPane
-from desktop_agent.ui.templates_preview import PREVIEW_CHARS, preview_html
+from desktop_agent.ui.kit.qt_bridge import ServiceRunner
+from desktop_agent.ui.shell.actions import ActionRegistry
+from desktop_agent.ui.templates.pane import TemplatesPane
+from desktop_agent.ui.templates.preview import PREVIEW_CHARS, preview_html
 
 pytestmark = pytest.mark.gui
 

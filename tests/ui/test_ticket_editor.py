@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from desktop_agent.store.models import Interaction, Ticket, TicketHistory
 from desktop_agent.store.notify import DatabaseChangeFeed
-from desktop_agent.ui.actions import ActionRegistry
-from desktop_agent.ui.ticket_dialogs import EscalationDialog
-from desktop_agent.ui.ticket_editor import TicketEditor
+from desktop_agent.ui.shell.actions import ActionRegistry
+from desktop_agent.ui.ticket.dialogs import EscalationDialog
+from desktop_agent.ui.ticket.editor import TicketEditor
 
 pytestmark = pytest.mark.gui
 
@@ -283,7 +283,7 @@ def test_template_text_goes_on_its_own_line_after_what_was_typed(desk, qloop):  
 def test_a_template_too_long_for_the_description_is_refused_not_lost(desk, qloop):  # noqa: F811
     from PySide6.QtGui import QGuiApplication
 
-    from desktop_agent.ui.ticket_form import DESCRIPTION_MAX
+    from desktop_agent.ui.ticket.form import DESCRIPTION_MAX
 
     editor = open_in_editor(desk, qloop, desk.vip_tickets[0])
     editor.form.description.setPlainText("Моё описание.")
@@ -297,7 +297,7 @@ def test_a_template_too_long_for_the_description_is_refused_not_lost(desk, qloop
 
 
 def test_the_length_check_counts_the_new_line_an_insert_adds(desk, qloop):  # noqa: F811
-    from desktop_agent.ui.ticket_form import DESCRIPTION_MAX
+    from desktop_agent.ui.ticket.form import DESCRIPTION_MAX
 
     editor = open_in_editor(desk, qloop, desk.vip_tickets[0])
     editor.form.description.setPlainText("abc")

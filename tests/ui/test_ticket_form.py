@@ -7,7 +7,7 @@ import uuid
 import pytest
 from PySide6.QtCore import QPoint
 
-from desktop_agent.ui.ticket_form import SUBJECT_MAX, TicketForm
+from desktop_agent.ui.ticket.form import SUBJECT_MAX, TicketForm
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_agent.core.dto import Badges, CustomerDTO, InteractionDTO, PhoneDTO, ScreenPop, TicketDTO
 from desktop_agent.core.ports import TicketHistoryEntry
-from desktop_agent.ui.models.screen_pop_model import (
+from desktop_agent.ui.card.model import (
     LastContactsModel,
     SuggestionsModel,
     badges_of,
@@ -18,7 +18,7 @@ from desktop_agent.ui.models.screen_pop_model import (
     contact_seconds,
     rank_suggestions,
 )
-from desktop_agent.ui.models.ticket_models import (
+from desktop_agent.ui.ticket.models import (
     SlaLevel,
     TicketHistoryModel,
     TicketListModel,

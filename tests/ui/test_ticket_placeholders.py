@@ -14,7 +14,7 @@ from operator_harness import until
 from desktop_agent.core.templates import format_datetime
 from desktop_agent.store.models import Ticket
 from desktop_agent.store.templates import TemplateStore
-from desktop_agent.ui.templates_pane import TemplatesPane
+from desktop_agent.ui.templates.pane import TemplatesPane
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,7 @@ from operator_harness import until
 from sqlalchemy import select
 
 from desktop_agent.store.models import Customer
-from desktop_agent.ui.models.screen_pop_model import NAME_FROM_CALLER_ID_CHARS, name_from_caller_id
+from desktop_agent.ui.card.model import NAME_FROM_CALLER_ID_CHARS, name_from_caller_id
 
 UNKNOWN = "+7 (999) 555-44-33"
 

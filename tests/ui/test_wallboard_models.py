@@ -207,7 +207,7 @@ def test_short_agent_names(raw, short):
 
 
 def test_russian_titles_formulas_and_states(qapp):
-    from desktop_agent.ui.i18n import Translations
+    from desktop_agent.ui.kit.i18n import Translations
 
     translations = Translations(qapp)
     assert translations.install("ru")

@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from test_main_window import make_window  # noqa: F401 - the fixture
 
-from desktop_agent.ui.dock_title import DockTitleBar
-from desktop_agent.ui.theme import apply_theme, call_bar_sheet, keep_sheet, scheme, set_dim
+from desktop_agent.ui.shell.dock_title import DockTitleBar
+from desktop_agent.ui.shell.theme import apply_theme, call_bar_sheet, keep_sheet, scheme, set_dim
 
 pytestmark = pytest.mark.gui
 

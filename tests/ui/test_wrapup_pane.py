@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 from window_fixtures import window_1366  # noqa: F401 - a fixture
 
 from desktop_agent.core.call_session import CallState
-from desktop_agent.ui.call_flow import CallFlow
-from desktop_agent.ui.qt_bridge import ServiceRunner
-from desktop_agent.ui.theme import apply_theme
-from desktop_agent.ui.wrapup import WrapupPane
+from desktop_agent.ui.call.flow import CallFlow
+from desktop_agent.ui.call.wrapup import WrapupPane
+from desktop_agent.ui.kit.qt_bridge import ServiceRunner
+from desktop_agent.ui.shell.theme import apply_theme
 
 pytestmark = pytest.mark.gui
 

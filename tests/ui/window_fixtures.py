@@ -10,9 +10,9 @@ from PySide6.QtTest import QTest
 from desktop_agent.app import build_window
 from desktop_agent.telephony.simulator import SimConfig
 from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
-from desktop_agent.ui.about_dialog import AboutInfo
-from desktop_agent.ui.settings import UiSettings
-from desktop_agent.ui.theme import apply_theme
+from desktop_agent.ui.shell.about_dialog import AboutInfo
+from desktop_agent.ui.shell.settings import UiSettings
+from desktop_agent.ui.shell.theme import apply_theme
 
 
 @pytest.fixture

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QV
 from desktop_agent.core.ports import PauseReasonDTO
 from desktop_agent.core.thresholds import Level, ThresholdTracker, service_level_goal
 from desktop_agent.core.wallboard_feed import WallboardFrame
-from desktop_agent.ui.i18n import current_language
-from desktop_agent.ui.pane import on_screen
-from desktop_agent.ui.qt_bridge import ServiceRunner, assert_gui_thread
+from desktop_agent.ui.kit.i18n import current_language
+from desktop_agent.ui.kit.pane import on_screen
+from desktop_agent.ui.kit.qt_bridge import ServiceRunner, assert_gui_thread
 from desktop_agent.ui.wallboard.agent_grid import AgentGrid
 from desktop_agent.ui.wallboard.models import TILE_TITLES, AgentGridModel, TileModel, TileRole
 from desktop_agent.ui.wallboard.palette import BOARD, DIM_TEXT, LEVEL_COLOURS, PANEL, TEXT

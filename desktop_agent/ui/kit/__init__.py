@@ -1,0 +1,1 @@
+"""Small shared pieces every feature uses: the pane base, the Qt bridge, translations, row painting."""

@@ -1,1 +1,0 @@
-"""Qt item models over frozen DTOs, one module per pane; tested without views."""

@@ -1,0 +1,1 @@
+"""The response templates pane: search, preview, favourites, its model."""

@@ -1,0 +1,1 @@
+"""The ticket editor: header, form, history, actions, saving, linking, its models."""
