@@ -201,6 +201,90 @@ def load_segments_aligned(path: Path) -> bool:
     return True
 
 
+# What the Linux bundle may take from the target system (the C library, the graphics stack), one soname
+# and its Debian/Ubuntu package a line: read by the tests, installed by scripts/bootstrap.sh, shipped in
+# the tarball for install.sh. PyInstaller bundles everything else it finds on the build machine.
+SYSTEM_LIBRARIES = Path(__file__).resolve().parent / "linux" / "system-libraries.txt"
+GLIBC_PACKAGE = "libc6"
+
+_PT_DYNAMIC, _PT_INTERP, _DT_NEEDED, _DT_STRTAB = 2, 3, 1, 5
+
+
+def system_libraries(path: Path = SYSTEM_LIBRARIES) -> dict[str, str]:
+    """soname -> the Debian/Ubuntu package that provides it, from installers/linux/system-libraries.txt."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        fields = line.split("#", 1)[0].split()
+        if not fields:
+            continue
+        if len(fields) != 2 or fields[0] in found:
+            raise ValueError(f"{path.name}:{number}: want one 'SONAME PACKAGE' per soname, got {line.strip()!r}")
+        found[fields[0]] = fields[1]
+    return found
+
+
+def elf_needs(path: Path) -> list[str]:
+    """The libraries a 64-bit ELF file names as its dependencies (DT_NEEDED, and the dynamic loader of an
+    executable), read from its headers without loading it or asking the system's loader; [] for any
+    other file."""
+    import struct
+
+    with path.open("rb") as fh:
+        def read(offset: int, size: int) -> bytes:
+            fh.seek(offset)
+            return fh.read(size)
+
+        header = read(0, 64)
+        if len(header) < 64 or header[:4] != b"\x7fELF" or header[4] != 2:
+            return []
+        endian = "<" if header[5] == 1 else ">"
+        phoff, = struct.unpack_from(endian + "Q", header, 0x20)
+        phentsize, phnum = struct.unpack_from(endian + "HH", header, 0x36)
+        loads, dynamic, needs = [], None, []
+        for i in range(phnum):
+            p_type, _flags, offset, vaddr, _paddr, filesz = struct.unpack(
+                endian + "IIQQQQ", read(phoff + i * phentsize, 40))
+            if p_type == _PT_LOAD:
+                loads.append((vaddr, offset, filesz))
+            elif p_type == _PT_DYNAMIC:
+                dynamic = (offset, filesz)
+            elif p_type == _PT_INTERP:
+                needs.append(read(offset, filesz).split(b"\0", 1)[0].decode().rsplit("/", 1)[-1])
+        if dynamic is None:
+            return needs
+        table = read(*dynamic)
+        names, strtab = [], None
+        for tag, value in struct.iter_unpack(endian + "qQ", table[:len(table) // 16 * 16]):
+            if tag == 0:  # DT_NULL ends the table
+                break
+            if tag == _DT_NEEDED:
+                names.append(value)
+            elif tag == _DT_STRTAB:
+                strtab = value
+        # DT_STRTAB is an address in memory: the load segment holding it tells where it is in the file.
+        base = next((strtab - vaddr + offset for vaddr, offset, filesz in loads
+                     if strtab is not None and vaddr <= strtab < vaddr + filesz), None)
+        if base is None:
+            return needs
+        for name in names:
+            needs.append(read(base + name, 256).split(b"\0", 1)[0].decode())
+    return needs
+
+
+def needs_from_system(app_dir: Path) -> dict[str, list[str]]:
+    """The libraries that files of a frozen app folder need but the folder does not carry, each with the
+    files (relative to app_dir, sorted) that need it: what the app takes from the system it runs on."""
+    bundled = {p.name for p in app_dir.rglob("*")}
+    found: dict[str, list[str]] = {}
+    for path in sorted(app_dir.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        for name in elf_needs(path):
+            if name not in bundled:
+                found.setdefault(name, []).append(path.relative_to(app_dir).as_posix())
+    return found
+
+
 def strip_binaries(binaries: list, work: Path) -> list:
     """Strip the symbols a shared library does not need to load (copies in `work`), on Linux.
 

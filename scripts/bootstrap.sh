@@ -7,8 +7,13 @@ cd "$(dirname "$0")/.."
 
 mode="${1:-run}"; shift || true
 
-# Qt's xcb platform and fonts: enough to open the window.
-RUN_PACKAGES=(python3-venv libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
+# What the frozen app takes from the system instead of bundling it (the C library, GL/EGL, libxcb and
+# Wayland's client libraries): the packages of installers/linux/system-libraries.txt, which
+# tests/test_bundle_system_libraries.py keeps equal to this list. Qt from the checkout needs them too.
+SYSTEM_PACKAGES=(libc6 libgl1 libegl1 libxcb1 libwayland-client0 libwayland-cursor0 libwayland-egl1)
+# Beside those, Qt's xcb platform and fonts: enough to open the window. A freeze copies these libraries
+# from this machine into the bundle, so a user's desktop need not have them (libxcb-cursor0, say).
+RUN_PACKAGES=(python3-venv "${SYSTEM_PACKAGES[@]}" libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
   libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
 # What the tests start for real: PostgreSQL, SIP parts, a virtual screen; binutils for PyInstaller.
@@ -84,12 +89,25 @@ setup_venv() {
   .venv/bin/python -m compileall -q -j 0 desktop_agent >/dev/null || true
 }
 
+# Whether these desktop-agent arguments open a window: the operator window (no command, --smoke-test
+# included) and the wallboard do; the other commands, --help and --version do not. The CLI's own parser
+# finds the command.
+opens_window() {
+  .venv/bin/python - "$@" <<'EOF'
+import sys
+from desktop_agent.cli import requested_command
+argv = sys.argv[1:]
+sys.exit(0 if requested_command(argv) in (None, "wallboard") and not {"-h", "--help", "--version"} & set(argv) else 1)
+EOF
+}
+
 case "$mode" in
   run)
     install_packages "${RUN_PACKAGES[@]}"
     setup_venv test
-    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-      echo "No display found: set DISPLAY, or QT_QPA_PLATFORM=offscreen for a headless start." >&2
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ] && opens_window "$@"; then
+      echo "No display: run it in a desktop session (DISPLAY or WAYLAND_DISPLAY), or set QT_QPA_PLATFORM=offscreen for a window nobody sees." >&2
+      exit 1
     fi
     exec .venv/bin/desktop-agent "$@"
     ;;

@@ -20,10 +20,13 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "installers"))
+import build_support  # noqa: E402
+
 # The first test also pays for the build (about a minute alone, several on a busy 2-core machine).
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
-ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "installers" / "desktop-agent.spec"
 EXE = "desktop-agent.exe" if sys.platform == "win32" else "desktop-agent"
 
@@ -123,23 +126,58 @@ def test_seeder_and_wallboard_on_a_fresh_profile(frozen_dir, tmp_path):
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="ELF shared libraries")
+def test_bundle_takes_only_the_declared_libraries_from_the_system(frozen_dir):
+    """What the bundle needs and does not carry is what installers/linux/system-libraries.txt declares
+    (and what bootstrap.sh installs and the tarball's install.sh checks for): the C library and the
+    graphics stack. A library the build machine lacked (libxcb-cursor0, say) would be missing from the
+    bundle, and show up here rather than on a user's desktop."""
+    declared = build_support.system_libraries()
+    needed = build_support.needs_from_system(frozen_dir)
+    undeclared = {name: files[:3] for name, files in needed.items() if name not in declared}
+    assert not undeclared, (
+        "the bundle needs these from the system but does not carry them: install their packages on the "
+        f"build machine (bootstrap.sh's RUN_PACKAGES) so PyInstaller bundles them, or declare them in "
+        f"installers/linux/system-libraries.txt: {undeclared}")
+    # The list stays honest too: beside the C library, everything declared is needed.
+    unneeded = sorted(name for name, package in declared.items()
+                      if package != build_support.GLIBC_PACKAGE and name not in needed)
+    assert not unneeded, f"no bundled file needs these any more; drop them from system-libraries.txt: {unneeded}"
+
+
+def _load_in_child(names: list[str], **env: str) -> dict[str, str]:
+    """dlopen each library (a path, or a soname the system's loader looks up) in a child process, where a
+    crash cannot end the run: {library: error} for those that fail."""
+    code = ("import ctypes, os, sys\n"
+            "for name in sys.argv[1:]:\n"
+            "    try: ctypes.CDLL(name, mode=os.RTLD_LAZY | os.RTLD_LOCAL)\n"
+            "    except OSError as exc: print(name, str(exc).replace('\\n', ' '), sep='\\t')\n")
+    done = subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True,
+                          timeout=120, env=clean_env(**env))
+    assert done.returncode == 0, done.stderr[-4000:]
+    return dict(line.split("\t", 1) for line in done.stdout.splitlines())
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ELF shared libraries")
 def test_every_bundled_library_loads(frozen_dir):
     """Stripping must leave every library loadable: dlopen each one (their own dependencies resolved
-    from the bundle), as the frozen app would. A wrongly stripped OpenBLAS fails here with
-    "ELF load command address/offset not page-aligned"."""
+    from the bundle, the declared ones from the system), as the frozen app would. A wrongly stripped
+    OpenBLAS fails here with "ELF load command address/offset not page-aligned"."""
+    # First what the bundle takes from this machine, so a missing package is named as such.
+    declared = build_support.system_libraries()
+    from_system = sorted(build_support.needs_from_system(frozen_dir))
+    missing = _load_in_child(from_system)
+    assert not missing, (
+        "this machine lacks libraries the frozen app takes from the system (`bash scripts/bootstrap.sh test` "
+        "installs their packages): "
+        + "; ".join(f"{name} (package {declared.get(name, '?')}): {error}" for name, error in missing.items()))
+
     internal = frozen_dir / "_internal"
     libraries = [p for p in sorted(internal.rglob("*.so*")) if p.is_file() and not p.is_symlink()
                  and p.read_bytes()[:4] == b"\x7fELF"]
     assert len(libraries) > 100
     folders = sorted({str(p.parent) for p in libraries})
-    code = ("import ctypes, os, sys\n"
-            "for path in sys.argv[1:]:\n"
-            "    try: ctypes.CDLL(path, mode=os.RTLD_LAZY | os.RTLD_LOCAL)\n"
-            "    except OSError as exc: print(exc)\n")
-    done = subprocess.run([sys.executable, "-c", code, *map(str, libraries)], capture_output=True, text=True,
-                          timeout=120, env=clean_env(LD_LIBRARY_PATH=os.pathsep.join(folders)))
-    assert done.returncode == 0, done.stderr[-4000:]
-    assert done.stdout == "", done.stdout[-4000:]  # the loads run in a child: a crash cannot end the run
+    failed = _load_in_child([str(p) for p in libraries], LD_LIBRARY_PATH=os.pathsep.join(folders))
+    assert not failed, "\n".join(f"{name}: {error}" for name, error in failed.items())[-4000:]
 
 
 def test_bundle_contents(frozen_dir):
@@ -208,6 +246,9 @@ def test_linux_tarball_installs_and_uninstalls_for_the_user(frozen_dir, tmp_path
     # as a user unpacks it (Python's own tarfile has no extraction filter before 3.11.4)
     subprocess.run(["tar", "-xzf", str(tarball), "-C", str(tmp_path / "unpacked")], check=True, timeout=120)
     unpacked = next((tmp_path / "unpacked").iterdir())
+    # what the app takes from the user's system, for install.sh and the user to read
+    assert (unpacked / "system-libraries.txt").read_text("utf-8") == \
+        (ROOT / "installers" / "linux" / "system-libraries.txt").read_text("utf-8")
 
     home = tmp_path / "home of a user"  # a space, as in many real home folders
     home.mkdir()
@@ -217,6 +258,7 @@ def test_linux_tarball_installs_and_uninstalls_for_the_user(frozen_dir, tmp_path
     installed = subprocess.run(["sh", str(unpacked / "install.sh")], capture_output=True, text=True,
                                timeout=120, env=env)
     assert installed.returncode == 0, installed.stderr
+    assert "lacks" not in installed.stdout, installed.stdout  # this machine has every system library
     local = home / ".local"
     command = local / "bin" / "desktop-agent"
     entry = local / "share" / "applications" / "desktop-agent.desktop"

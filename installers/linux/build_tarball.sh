@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds dist/desktop-agent-VERSION-linux-ARCH.tar.gz: the one-folder app, a desktop entry, icons,
-# install.sh and uninstall.sh (both for the current user, no root).
+# install.sh and uninstall.sh (both for the current user, no root), and system-libraries.txt: the few
+# libraries the app takes from the user's system (the C library and the graphics stack).
 #
 #   bash installers/linux/build_tarball.sh [--app-dir DIR] [--out DIR]
 #     --app-dir DIR  package an app folder already frozen with installers/desktop-agent.spec
@@ -60,6 +61,7 @@ for size in 16 24 32 48 64 128 256; do
   install -m 644 "$work/icons/desktop-agent-$size.png" "$stage/share/icons/hicolor/${size}x${size}/apps/desktop-agent.png"
 done
 install -m 755 "$here/install.sh" "$here/uninstall.sh" "$stage/"
+install -m 644 "$here/system-libraries.txt" "$stage/"  # what install.sh expects the system to provide
 
 mkdir -p "$out"
 # Owner fixed and names sorted, so the listing does not depend on who built it, or where.

@@ -5,6 +5,8 @@
 # in $XDG_DATA_HOME/applications and the icons in $XDG_DATA_HOME/icons/hicolor.
 # Defaults: PREFIX=~/.local, XDG_DATA_HOME=~/.local/share. Running it again upgrades in place.
 # Your data (the embedded database, settings) lives elsewhere and is never touched by install or uninstall.
+# The app carries its libraries except the few in system-libraries.txt (the C library and the graphics
+# stack, which every Linux desktop has); any of those this system lacks is named at the end.
 set -eu
 
 src=$(cd "$(dirname "$0")" && pwd)
@@ -61,8 +63,32 @@ echo "$desktop_file" >> "$manifest"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$apps_dir" || true
 [ -d "$icons_dir" ] && touch "$icons_dir"  # icon themes notice new icons by the folder's time; no user-level cache is made
 
+# The libraries the app takes from the system (system-libraries.txt beside this script), as the loader's
+# cache lists them. The C library needs no check: the --version below runs on it.
+missing_libraries() {
+  list=$src/system-libraries.txt
+  ldconfig=$(command -v ldconfig 2>/dev/null) || ldconfig=""
+  for candidate in /sbin/ldconfig /usr/sbin/ldconfig; do  # not on a user's PATH everywhere
+    if [ -z "$ldconfig" ] && [ -x "$candidate" ]; then ldconfig=$candidate; fi
+  done
+  if [ ! -f "$list" ] || [ -z "$ldconfig" ]; then return 0; fi
+  known=$("$ldconfig" -p 2>/dev/null | awk 'NR > 1 { print $1 }') || known=""
+  if [ -z "$known" ]; then return 0; fi
+  while read -r soname package rest; do
+    case $soname in ''|'#'*) continue ;; esac
+    if [ "$package" != libc6 ] && ! printf '%s\n' "$known" | grep -qxF "$soname"; then
+      printf ' %s (%s),' "$soname" "$package"
+    fi
+  done < "$list"
+  return 0
+}
+
 version=$("$app_dir/desktop-agent" --version)
 echo "$version installed in $app_dir"
+missing=$(missing_libraries)
+if [ -n "$missing" ]; then
+  echo "Note: this system lacks libraries the app's window relies on:${missing%,}; install those packages (Debian/Ubuntu names)."
+fi
 case ":$PATH:" in
   *":$bin_dir:"*) ;;
   *) echo "Note: $bin_dir is not on your PATH; add it, or start Desktop Agent from the applications menu." ;;
