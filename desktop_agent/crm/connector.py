@@ -8,19 +8,16 @@ logged and skipped: a broken plug-in must never stop a call from being answered.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 from uuid import UUID
 
-from sqlalchemy import Connection
-
 from desktop_agent.core.dto import CustomerDTO, PhoneDTO
 from desktop_agent.core.phone import format_international
 from desktop_agent.store import customers as store
+from desktop_agent.store.customers import CustomerReader
 from desktop_agent.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -133,53 +130,25 @@ class ConnectorRegistry:
         return Gathered(None, tuple(failed))
 
 
-class StoreReader:
-    """Read-only connections for the CRM, shared by everything one lookup does on this thread.
-
-    A screen-pop asks the connector and then the history; on PostgreSQL every checkout costs a
-    ping, a BEGIN and a ROLLBACK on top of the queries. Inside `with reader.connection():` they all
-    use one AUTOCOMMIT connection, so a lookup is one checkout and its queries only.
-    """
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._local = threading.local()
-
-    @contextmanager
-    def connection(self) -> Iterator[Connection]:
-        current = getattr(self._local, "conn", None)
-        if current is not None:
-            yield current
-            return
-        with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            self._local.conn = conn
-            try:
-                yield conn
-            finally:
-                self._local.conn = None
-
-
 class StoreConnector:
-    """The built-in CRM: our own customers table."""
+    """The built-in CRM: our own customers table, read through store.customers.CustomerReader
+    (pass the screen-pop's reader so that a lookup shares its one connection)."""
 
     name = "builtin"
 
-    def __init__(self, db: Database, reader: StoreReader | None = None) -> None:
+    def __init__(self, db: Database, reader: CustomerReader | None = None) -> None:
         self.db = db
-        self.reader = reader or StoreReader(db)
+        self.reader = reader or CustomerReader(db)
 
     def lookup_by_number(self, e164: str) -> list[CustomerMatch]:
-        with self.reader.connection() as conn:
-            found = store.find_by_e164(conn, e164)
+        found = self.reader.find_by_e164(e164)
         return [CustomerMatch(f.customer, f.last_contact_at, self.name) for f in found]
 
     def get_customer(self, customer_id: UUID) -> CustomerDTO | None:
-        with self.reader.connection() as conn:
-            return store.get_customer(conn, customer_id)
+        return self.reader.get_customer(customer_id)
 
     def search(self, text: str, limit: int = 20) -> list[CustomerDTO]:
-        with self.reader.connection() as conn:
-            return store.search_customers(conn, text, limit)
+        return self.reader.search_customers(text, limit)
 
     def create_provisional_contact(self, e164: str | None, caller_id_raw: str = "") -> CustomerDTO:
         # the name stays a number until the operator learns who it is; the card shows 'unknown caller'

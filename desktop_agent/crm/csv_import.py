@@ -5,7 +5,8 @@ transaction and one multi-row INSERT per batch. When a batch fails in the databa
 row by row, each in its own savepoint, so a bad row never stops the good ones and a customer is
 never half-written. A number already in the database, or on an earlier line, makes the row a
 duplicate: it adds nothing and is reported. Because committed batches become duplicates, running
-the same import again after an interruption adds exactly what is missing.
+the same import again after an interruption adds exactly what is missing. The transactions and
+savepoints themselves are store.customer_import's.
 """
 
 from __future__ import annotations
@@ -18,9 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Connection
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-
 from desktop_agent.crm.csv_mapping import ColumnMapping, build_mapping, parse_map_options, parse_row
 from desktop_agent.crm.csv_reading import (
     CsvFormatError,
@@ -30,7 +28,9 @@ from desktop_agent.crm.csv_reading import (
     read_records,
 )
 from desktop_agent.store import customers as store
+from desktop_agent.store.customer_import import ImportBatch, RowsRefused, import_batch
 from desktop_agent.store.database import Database
+from desktop_agent.store.errors import DatabaseUnreachable
 
 log = logging.getLogger(__name__)
 
@@ -106,23 +106,21 @@ class _Importer:
             return
         try:
             self._flush(batch)
-        except OperationalError as exc:
-            reason = (str(exc.orig or exc).strip().splitlines() or ["error"])[0]
+        except DatabaseUnreachable as exc:
             raise ImportInterrupted(
-                f"the database stopped answering at line {batch[0].line} ({reason}); "
+                f"the database stopped answering at line {batch[0].line} ({exc}); "
                 f"{self.result.imported} customers were surely imported before that: run the import again "
                 "to add the rest (what is already in counts as duplicates)") from exc
 
     def _flush(self, batch: list[_Pending]) -> None:
-        with self.db.engine.connect() as conn, conn.begin() as tx:
-            _begin_for_real(conn)
-            in_db = store.existing_numbers(conn, (p.e164 for row in batch for p in row.customer.phones))
+        with import_batch(self.db) as tx:
+            in_db = tx.existing_numbers(p.e164 for row in batch for p in row.customer.phones)
             fresh = [row for row in batch if self._is_new(row, in_db)]
             if self.dry_run:
                 self.result.imported += len(fresh)
                 tx.rollback()
                 return
-            written = self._write(conn, fresh)
+            written = self._write(tx, fresh)
         self.result.imported += written  # counted once the commit went through
 
     def _is_new(self, row: _Pending, in_db: set[str]) -> bool:
@@ -140,38 +138,26 @@ class _Importer:
             self.seen[phone.e164] = row.line
         return True
 
-    def _write(self, conn: Connection, fresh: list[_Pending]) -> int:
+    def _write(self, tx: ImportBatch, fresh: list[_Pending]) -> int:
         """Insert the batch in one go; if the database refuses it, row by row. Returns rows written."""
         rows = [(uuid.uuid4(), row.customer) for row in fresh]
         try:
-            with conn.begin_nested():
-                store.insert_customers(conn, rows)
+            tx.insert(rows)
             return len(rows)
-        except SQLAlchemyError as exc:
-            log.info("batch insert failed (%s); retrying row by row", type(exc).__name__)
+        except RowsRefused as exc:
+            log.info("batch insert failed (%s); retrying row by row", type(exc.__cause__).__name__)
         written = 0
         for pending, row in zip(fresh, rows, strict=True):
             try:
-                with conn.begin_nested():
-                    store.insert_customers(conn, [row])
+                tx.insert([row])
                 written += 1
-            except SQLAlchemyError as exc:
-                reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["error"])[0]
-                self.result.add_problem(RowProblem(pending.line, "rejected", f"database refused: {reason}",
+            except RowsRefused as exc:
+                self.result.add_problem(RowProblem(pending.line, "rejected", f"database refused: {exc}",
                                                    pending.raw))
                 for phone in pending.customer.phones:
                     if self.seen.get(phone.e164) == pending.line:
                         del self.seen[phone.e164]
         return written
-
-
-def _begin_for_real(conn: Connection) -> None:
-    """pysqlite starts its transaction lazily, so a first SAVEPOINT would start (and its RELEASE end)
-    a transaction of its own: committing rows a later rollback should undo. Begin explicitly."""
-    if conn.dialect.name == "sqlite":
-        dbapi = conn.connection.dbapi_connection
-        if dbapi is not None and not dbapi.in_transaction:
-            conn.exec_driver_sql("BEGIN")
 
 
 def _open_source(path: Path, encoding: str):  # noqa: ANN202

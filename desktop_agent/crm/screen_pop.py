@@ -17,8 +17,8 @@ from uuid import UUID
 from desktop_agent.core.domain import utcnow
 from desktop_agent.core.dto import Badges, CustomerDTO, InteractionDTO, ScreenPop, TicketDTO
 from desktop_agent.core.phone import CallerId, normalise
-from desktop_agent.crm.connector import ConnectorRegistry, CustomerMatch, StoreConnector, StoreReader
-from desktop_agent.store import customers as store
+from desktop_agent.crm.connector import ConnectorRegistry, CustomerMatch, StoreConnector
+from desktop_agent.store.customers import CustomerReader
 from desktop_agent.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -43,19 +43,15 @@ class HistorySource(Protocol):
 
 
 class StoreHistory:
-    """Three indexed queries on one connection."""
+    """Three indexed queries on one connection (store.customers.contact_history)."""
 
-    def __init__(self, db: Database, reader: StoreReader | None = None) -> None:
-        self.reader = reader or StoreReader(db)
+    def __init__(self, db: Database, reader: CustomerReader | None = None) -> None:
+        self.reader = reader or CustomerReader(db)
 
     def history(self, *, customer_id: UUID | None, caller_number: str | None, since: datetime,
                 limit: int = LAST_INTERACTIONS) -> CallerHistory:
-        with self.reader.connection() as conn:
-            tickets = store.open_tickets(conn, customer_id) if customer_id is not None else []
-            calls = store.last_interactions(conn, customer_id=customer_id, caller_number=caller_number,
-                                            limit=limit)
-            count = store.count_contacts_since(conn, since, customer_id=customer_id,
-                                               caller_number=caller_number)
+        tickets, calls, count = self.reader.contact_history(customer_id=customer_id, caller_number=caller_number,
+                                                            since=since, limit=limit)
         return CallerHistory(tuple(tickets), tuple(calls), count)
 
 
@@ -77,7 +73,7 @@ class ScreenPopService:
     @classmethod
     def over_store(cls, db: Database, **kwargs) -> ScreenPopService:  # noqa: ANN003
         """The default wiring: the built-in connector first, history from the same database."""
-        reader = StoreReader(db)
+        reader = CustomerReader(db)
         return cls(ConnectorRegistry([StoreConnector(db, reader)]), StoreHistory(db, reader),
                    scope=reader.connection, **kwargs)
 

@@ -3,15 +3,18 @@
 Every function returns core DTOs, never ORM objects. Each screen-pop part is ONE statement that
 the indexes answer (customer_phones.e164, tickets(customer_id, status), interactions(customer_id,
 offered_at) and (caller_number, offered_at)); tests/crm checks that with EXPLAIN on both backends.
-Functions take a Connection or Session so that a caller can run several on one checkout.
+Functions take a Connection or Session so that a caller can run several on one checkout;
+CustomerReader runs them for the CRM (crm/ never sees a connection) on one shared checkout a lookup.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -274,6 +277,69 @@ def count_contacts_since(conn: Executor, since: datetime, *, customer_id: uuid.U
                          caller_number: str | None = None) -> int:
     by, key = _owner(customer_id, caller_number)
     return int(conn.execute(_COUNT_SINCE[by], {"key": key, "since": since}).scalar_one())
+
+
+class ContactHistory(NamedTuple):
+    open_tickets: list[TicketDTO]
+    last_interactions: list[InteractionDTO]
+    contacts_since: int
+
+
+def contact_history(conn: Executor, *, customer_id: uuid.UUID | None, caller_number: str | None,
+                    since: datetime, limit: int = 10) -> ContactHistory:
+    """The screen-pop's history part: open tickets (of a customer only), the newest calls and the
+    number of contacts since `since`, of a customer or else of a raw number. Three indexed queries."""
+    tickets = open_tickets(conn, customer_id) if customer_id is not None else []
+    calls = last_interactions(conn, customer_id=customer_id, caller_number=caller_number, limit=limit)
+    count = count_contacts_since(conn, since, customer_id=customer_id, caller_number=caller_number)
+    return ContactHistory(tickets, calls, count)
+
+
+# -- the CRM's reads on a shared connection ------------------------------------------------------
+
+class CustomerReader:
+    """Read-only connections for the CRM, shared by everything one lookup does on this thread.
+
+    A screen-pop asks the connector and then the history; on PostgreSQL every checkout costs a
+    ping, a BEGIN and a ROLLBACK on top of the queries. Inside `with reader.connection():` they all
+    use one AUTOCOMMIT connection, so a lookup is one checkout and its queries only. Each read
+    below runs on that connection, or on a checkout of its own outside such a block.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._local = threading.local()
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        current = getattr(self._local, "conn", None)
+        if current is not None:
+            yield current
+            return
+        with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+    def find_by_e164(self, e164: str, limit: int = MAX_CUSTOMERS_PER_NUMBER) -> list[ContactedCustomer]:
+        with self.connection() as conn:
+            return find_by_e164(conn, e164, limit)
+
+    def get_customer(self, customer_id: uuid.UUID) -> CustomerDTO | None:
+        with self.connection() as conn:
+            return get_customer(conn, customer_id)
+
+    def search_customers(self, text: str, limit: int = 20) -> list[CustomerDTO]:
+        with self.connection() as conn:
+            return search_customers(conn, text, limit)
+
+    def contact_history(self, *, customer_id: uuid.UUID | None, caller_number: str | None, since: datetime,
+                        limit: int = 10) -> ContactHistory:
+        with self.connection() as conn:
+            return contact_history(conn, customer_id=customer_id, caller_number=caller_number, since=since,
+                                   limit=limit)
 
 
 # -- writing -------------------------------------------------------------------------------------
