@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "kpi": "kpi",
     "import": "imports",
     "agents": "agents",
+    "desk": "desk",
 }
 _OPTIONS_WITH_VALUE = {"--db", "--lang", "--phone", "--sip-account", "--baresip-connect", "--sip-port"}
 PHONE_ENV = "DESKTOP_AGENT_PHONE"

@@ -64,6 +64,7 @@ class Refusal(StrEnum):
     UNKNOWN_DISPOSITION = "unknown_disposition"
     BAD_DTMF = "bad_dtmf"
     NO_TRANSFER_TARGET = "no_transfer_target"
+    UNSAVED_TICKET = "unsaved_ticket"  # the call's ticket has unsaved work: save, keep as draft or discard
 
 
 class EndReason(StrEnum):

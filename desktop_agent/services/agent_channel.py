@@ -6,7 +6,7 @@ Exactly one party writes the agent's queue_log rows (PAUSE, UNPAUSE, WRAPUPSTART
 - with an ACD that tracks its members (the built-in simulator, later Asterisk over AMI) the ACD
   keeps the state and writes the rows; the desktop only asks it for changes, through a channel
   adapter built in app.py.
-The call flow talks to an :class:`AgentChannel` and never needs to know which one it has.
+The call desk talks to a core.ports.AgentChannel and never needs to know which one it has.
 No Qt here.
 """
 
@@ -14,32 +14,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from desktop_agent.core.agent_state import AgentSession, AgentStatus, IllegalTransition
+from desktop_agent.core.ports import AcdMember, AgentStatusListener
 from desktop_agent.core.queue_log import QueueLogRecord
 
 log = logging.getLogger(__name__)
 
-StatusListener = Callable[[AgentStatus], None]
-
-
-class AgentChannel(Protocol):
-    def status(self) -> AgentStatus: ...
-
-    def set_listener(self, listener: StatusListener | None) -> None:
-        """Called when the state changes by itself (the ACD paused a ring-no-answer agent...)."""
-
-    def log_in(self, paused_reason: str | None = None) -> bool: ...
-    def log_out(self) -> bool: ...
-    def pause(self, reason: str) -> bool: ...
-    def unpause(self) -> bool: ...
-    # the call's life, as the desktop sees it; an ACD that saw it itself ignores these
-    def offer(self, call_id: str, queue: str | None) -> bool: ...
-    def connect(self, call_id: str, queue: str | None) -> bool: ...
-    def ring_ended(self) -> bool: ...
-    def end_call(self) -> bool: ...
-    def end_wrapup(self, disposition: str) -> bool: ...
+StatusListener = AgentStatusListener
 
 
 class LocalAgentChannel:
@@ -93,18 +75,6 @@ class LocalAgentChannel:
 
     def end_wrapup(self, disposition: str) -> bool:
         return self._do(lambda: self.session.end_wrapup(disposition=disposition))
-
-
-class AcdMember(Protocol):
-    """A telephony backend whose ACD keeps the operator's agent state (the simulator has these).
-    Its methods raise TelephonyError (a one-line reason) when the change is not allowed."""
-
-    def log_in(self, paused_reason: str | None = None) -> None: ...
-    def log_out(self) -> None: ...
-    def pause(self, reason: str) -> None: ...
-    def unpause(self) -> None: ...
-    def end_wrapup(self, disposition: str = "") -> None: ...
-    def agent_status(self) -> AgentStatus: ...
 
 
 def is_acd_member(backend: object) -> bool:

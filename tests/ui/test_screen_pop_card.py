@@ -179,7 +179,7 @@ def test_a_stale_answer_is_dropped(desk, qloop):  # noqa: F811
 
 def test_failed_lookup_says_so_and_keeps_the_raw_caller_id(desk, qloop, tmp_path):  # noqa: F811
     broken = open_db(tmp_path / "missing-dir" / "nowhere.sqlite3")  # the CRM's database is unreachable
-    desk.flow.screen_pops = ScreenPopService.over_store(broken)
+    desk.flow.desk.screen_pops = ScreenPopService.over_store(broken)
     ring(desk, "8 (916) 765-43-21", qloop)
     qloop.run_until_complete(until(lambda: desk.card.lookup_state == "partial", what="the failed lookup"))
     status = desk.card.status.text()
@@ -198,7 +198,7 @@ def test_slow_lookup_leaves_the_gui_free(desk, qloop, monkeypatch):  # noqa: F81
             gate.wait(10)
             return real.lookup(raw)
 
-    desk.flow.screen_pops = GatedLookup()
+    desk.flow.desk.screen_pops = GatedLookup()
     desk.card._slow.setInterval(100)
     call_id = ring(desk, VIP_RAW, qloop)
     assert desk.card.name.text() == "+7 916 123-45-67" and desk.card.lookup_state == "looking"

@@ -1,0 +1,162 @@
+"""`desktop-agent desk --headless`: the operator's call handling without a window.
+
+    desktop-agent [--db URL] desk --headless --calls N [--interval SECONDS] [--agent LOGIN] [--seed S]
+
+Logs the agent in and takes N calls from the built-in simulator end to end through the same call
+desk (services.CallDesk) the window uses; prints one JSON object with what was done and how long
+it took. Exit 0 only when every call completed; 1 when some did not (the JSON says how far it
+got); 2 for a database that cannot be used (from the CLI).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import random
+import sys
+import time
+from typing import Any
+
+from desktop_agent.commands import CommandError
+from desktop_agent.commands.common import connect, print_json
+
+INTERACTION_WRITES = ("ring", "answered", "ended", "wrap_up", "set_customer", "add_hold")
+CALL_TIMEOUT_S = 60.0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("desk", help="the operator's call desk without a window (tests, load, outage drills)")
+    p.add_argument("--headless", action="store_true", required=True,
+                   help="required: run without a window (the window is `desktop-agent` with no subcommand)")
+    p.add_argument("--calls", type=_positive_int, default=10, metavar="N", help="calls to take (default 10)")
+    p.add_argument("--interval", type=_seconds, default=0.0, metavar="SECONDS",
+                   help="pause between one call's Ready and the next ring (default 0)")
+    p.add_argument("--agent", metavar="LOGIN", default="headless", help="the agent's login (default: headless)")
+    p.add_argument("--seed", type=int, default=None, metavar="S", help="seed for the callers' numbers")
+    p.set_defaults(handler=run)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise CommandError(f"--calls takes a whole number, not {text[:40]!r}") from None
+    if not 1 <= value <= 100_000:
+        raise CommandError("--calls must be between 1 and 100000")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise CommandError(f"--interval takes seconds, not {text[:40]!r}") from None
+    if not (math.isfinite(value) and 0 <= value <= 3600):
+        raise CommandError("--interval must be between 0 and 3600 seconds")
+    return value
+
+
+def run(args: Any) -> int:
+    from desktop_agent.composition import build_services, prepare_data
+    from desktop_agent.store.database import ENV_VAR
+    from desktop_agent.store.demo import ensure_demo_data
+
+    login = args.agent.strip()
+    if not login or len(login) > 64:
+        raise CommandError("--agent needs a login of 1 to 64 characters")
+    db = connect(args)
+    try:
+        if getattr(args, "db", None) or os.environ.get(ENV_VAR):
+            ensure_demo_data(db, customers=0)  # a named database: the shipped reference data, no invented people
+        else:
+            prepare_data(db)  # the embedded default: the same demo centre the window shows
+        services = build_services(db, login=login)
+        report = asyncio.run(drive(services, calls=args.calls, interval=args.interval, seed=args.seed,
+                                   language=getattr(args, "lang", None) or services.agent.language or "ru"))
+    finally:
+        db.dispose()
+    print_json(report)
+    return 0 if report["calls_completed"] == args.calls else 1
+
+
+async def drive(services: Any, *, calls: int, interval: float, seed: int | None, language: str) -> dict[str, Any]:
+    from desktop_agent.core.call_session import WrapupPolicy
+    from desktop_agent.services.call_desk import CallDesk
+    from desktop_agent.services.headless import ScriptedOperator, Timings, percentiles
+    from desktop_agent.services.workers import SerialWorker
+    from desktop_agent.telephony.simulator import SimConfig
+    from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
+
+    loop = asyncio.get_running_loop()
+    post = loop.call_soon_threadsafe
+    db, lookups = SerialWorker("db", post), SerialWorker("lookup", post)
+    timings = Timings()
+    interactions = timings.wrap(services.interactions, INTERACTION_WRITES, "interactions")
+    tickets = timings.wrap(services.tickets, ("create",), "tickets")
+    checklists = timings.wrap(services.checklists, ("save_run",), "checklists")
+    write_queue_log = timings.timed("queue_log.append", services.write_queue_log)
+    config = SimConfig(agents=0, calls_per_hour=0, queues=("support",), operator=services.agent.login,
+                       operator_wrapup_limit=None, operator_autopause=None, seed=seed, caller_voice=False)
+    softphone = SimulatorSoftphone(config, services.numbers,
+                                   records=lambda records: db.submit(write_queue_log, list(records)))
+    desk = CallDesk(softphone=softphone, interactions=interactions, screen_pops=services.screen_pops,
+                    queue_log=write_queue_log, agent=services.agent, db=db, lookups=lookups, post=post,
+                    policy=WrapupPolicy(limit_seconds=0, auto_ready=False), tickets=tickets, checklists=checklists)
+    operator = ScriptedOperator(desk, services.reference, services.templates, checklists, calls, language=language)
+    await asyncio.to_thread(operator.prepare)
+    desk.subscribe(operator.on_event)
+    numbers = list(services.numbers) or ["+74950000000"]
+    draw = random.Random(seed)
+
+    started, cpu0 = time.perf_counter(), time.process_time()
+    desk.listen()
+    await softphone.start()
+    desk.start(ready=True)
+    ticker = asyncio.create_task(_tick(desk))
+    try:
+        for index in range(calls):
+            finished = operator.completed
+            softphone.offer_call(draw.choice(numbers), talk=math.inf, patience=None)
+            deadline = time.monotonic() + CALL_TIMEOUT_S
+            while operator.completed == finished and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+            if operator.completed == finished:
+                print(f"desktop-agent: call {index + 1} did not complete within {CALL_TIMEOUT_S:.0f} s",
+                      file=sys.stderr)
+                break
+            if interval and index + 1 < calls:
+                await asyncio.sleep(interval)
+        await asyncio.to_thread(_drain, db)  # every queued write is done before we count
+    finally:
+        ticker.cancel()
+        desk.stop()
+        await softphone.stop()
+        await asyncio.to_thread(_drain, db)
+        await asyncio.sleep(0)  # deliver the last callbacks
+        db.shutdown(wait=True)
+        lookups.shutdown(wait=True)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu0
+    return {
+        "calls_requested": calls,
+        "calls_completed": operator.completed,
+        "tickets_created": operator.tickets_created,
+        "checklist_runs": operator.checklist_runs,
+        "writes_pending": db.pending,
+        "agent": services.agent.login,
+        "seconds": round(elapsed, 3),
+        "cpu_seconds": round(cpu, 3),
+        "ring_to_screen_pop_ms": percentiles(operator.ring_to_pop),
+        "writes_ms": timings.report(),
+        "problems": operator.failures[:20],
+    }
+
+
+async def _tick(desk: Any) -> None:
+    while True:
+        await asyncio.sleep(0.5)
+        desk.tick()
+
+
+def _drain(worker: Any) -> None:
+    worker.flush(timeout=120)
