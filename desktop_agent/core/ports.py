@@ -240,7 +240,7 @@ StatusHandler = Callable[[FeedStatus], None]
 
 @runtime_checkable
 class ChangeFeed(Protocol):
-    """Changes committed by OTHER desktops. Handlers run on the feed's thread (or its asyncio loop);
+    """Changes committed by OTHER desktops. Handlers run on the feed's own thread;
     a Qt adapter at the UI edge moves them to the GUI thread."""
 
     def subscribe(self, handler: ChangeHandler) -> Callable[[], None]: ...
@@ -249,8 +249,5 @@ class ChangeFeed(Protocol):
 
     def start(self) -> None:
         """Run in a background thread."""
-
-    async def run(self) -> None:
-        """Or run on the current asyncio loop until cancelled or stop() is called."""
 
     def stop(self) -> None: ...

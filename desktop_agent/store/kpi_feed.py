@@ -1,17 +1,13 @@
-"""The live KPI feed: new queue_log rows since the last id seen, woken early by PostgreSQL NOTIFY.
+"""The live KPI feed: new queue_log rows since the last id seen.
 
     feed = QueueLogFeed.since(db, start_of_today)
     while running:                       # on one worker thread, never the GUI thread
-        engine.feed(feed.read_new())
-        feed.wait(1.0)                   # returns early when rows arrive
+        engine.feed(feed.read_new())     # once a second (core.wallboard_feed ticks it)
 
 The feed keeps ONE connection of its own (taken from the engine's pool, so it has the pool's
 connect settings, then detached from it) in autocommit mode, and reads on it with a select compiled
 once (store.queue_log.AfterIdQuery): a read a second costs a round trip and the rows, not a
-connection checkout, statement compilation and ORM objects. On PostgreSQL a trigger (migration
-0002) sends NOTIFY on every INSERT into queue_log, and wait() LISTENs on that same connection (from
-its first call on, so a feed that is only read never piles notifications up). On SQLite there is
-no NOTIFY, so wait() polls the newest id.
+connection checkout, statement compilation and ORM objects.
 
 When the database goes away the connection is dropped; the feed keeps trying (once a second at
 most), reconnects by itself, and reports how stale its data is (`staleness`: seconds since it last
@@ -41,7 +37,6 @@ from desktop_agent.store.queue_log import AfterIdQuery, records_of
 
 log = logging.getLogger(__name__)
 
-CHANNEL = "queue_log"   # the channel migration 0002's trigger notifies
 _RECONNECT_EVERY = 1.0  # seconds between attempts to connect again while the server is away
 
 
@@ -52,13 +47,12 @@ def _reason(exc: BaseException) -> str:
 
 
 class QueueLogFeed:
-    def __init__(self, db: Database, *, after_id: int = 0, batch: int = 20_000, poll_interval: float = 0.25,
+    def __init__(self, db: Database, *, after_id: int = 0, batch: int = 20_000,
                  clock: Callable[[], float] = time.monotonic) -> None:
         """after_id: rows with a larger id are new (0 = the whole table)."""
         self._db = db
         self.last_id = after_id
         self._batch = batch
-        self._poll = poll_interval
         self._clock = clock
         self._last_ok = clock()
         dialect = db.engine.dialect
@@ -68,7 +62,6 @@ class QueueLogFeed:
         self._errors: tuple[type[BaseException], ...] = (dialect.loaded_dbapi.Error, SQLAlchemyError, OSError)
         self._conn: Any = None     # the pool's connection record, detached: closing it really closes
         self._cursor: Any = None
-        self._listening = False    # LISTEN issued on the current connection (PostgreSQL)
         self._connected_before = False   # the next connection is a reconnect
         self._next_connect_try = 0.0
         self.last_error: str | None = None
@@ -100,7 +93,7 @@ class QueueLogFeed:
 
     @property
     def staleness(self) -> float:
-        """Seconds since the database last answered a read, a poll or a LISTEN check."""
+        """Seconds since the database last answered a read."""
         return max(0.0, self._clock() - self._last_ok)
 
     @property
@@ -130,7 +123,7 @@ class QueueLogFeed:
         if self._connected_before:
             self.reconnects += 1
             log.info("queue_log feed: connected again")
-        self._conn, self._cursor, self._listening, self._connected_before = conn, cursor, False, True
+        self._conn, self._cursor, self._connected_before = conn, cursor, True
         self._succeeded()
         return cursor
 
@@ -139,7 +132,7 @@ class QueueLogFeed:
         self._failed(exc)
 
     def _drop_connection(self) -> None:
-        conn, self._conn, self._cursor, self._listening = self._conn, None, None, False
+        conn, self._conn, self._cursor = self._conn, None, None
         if conn is not None:
             try:
                 conn.close()
@@ -151,56 +144,6 @@ class QueueLogFeed:
         self._drop_connection()
         self._next_connect_try = 0.0
         self._connected_before = False
-
-    # -------------------------------------------------------------- waiting
-    def wait(self, timeout: float) -> bool:
-        """Block up to `timeout` seconds; True as soon as new rows are (probably) there."""
-        if self._db.is_sqlite:
-            return self._poll_wait(timeout)
-        return self._notify_wait(timeout)
-
-    def _poll_wait(self, timeout: float) -> bool:
-        deadline = self._clock() + timeout
-        while True:
-            cursor = self._cursor if self._cursor is not None else self._connect()
-            if cursor is not None:
-                try:
-                    newest = self._query.newest_id(cursor)
-                    self._succeeded()
-                    if newest > self.last_id:
-                        return True
-                except self._errors as exc:
-                    self._lost(exc)
-            remaining = deadline - self._clock()
-            if remaining <= 0:
-                return False
-            time.sleep(min(self._poll, remaining))
-
-    def _notify_wait(self, timeout: float) -> bool:
-        deadline = self._clock() + timeout
-        cursor = self._cursor if self._cursor is not None else self._connect()
-        if cursor is None:
-            time.sleep(max(0.0, deadline - self._clock()))
-            return False
-        try:
-            if not self._listening:
-                cursor.execute(f"LISTEN {CHANNEL}")
-                self._listening = True
-                self._succeeded()
-                return True  # rows may have come while nobody listened: have the caller read once
-            pg = self._conn.dbapi_connection
-            woken = any(True for _ in pg.notifies(timeout=max(0.0, timeout), stop_after=1))
-            if woken:
-                for _ in pg.notifies(timeout=0.0):  # fold a burst of notifications into one wake-up
-                    pass
-            else:  # make sure the connection still lives, so that a dead server is noticed
-                cursor.execute("SELECT 1")
-            self._succeeded()
-            return woken
-        except self._errors as exc:
-            self._lost(exc)
-            time.sleep(max(0.0, deadline - self._clock()))
-            return False
 
     # -------------------------------------------------------------- health
     def _succeeded(self) -> None:

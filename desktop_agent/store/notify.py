@@ -14,7 +14,6 @@ only for the commit. (SQLite has a single writer, so its ids are in commit order
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 import time
@@ -86,8 +85,7 @@ def _conninfo(db: Database) -> str:
 class DatabaseChangeFeed:
     """The ChangeFeed (core.ports) over a Database: LISTEN on PostgreSQL, polling on SQLite.
 
-    Run it either in its own thread (`start()`; handlers run on that thread) or on an asyncio
-    loop (`await run()`; handlers run on the loop, blocking reads go to a worker thread).
+    It runs in a thread of its own (`start()` / `stop()`), and handlers run on that thread.
     Without `since_id` it starts at the newest change of its first read, then reports connected.
     Handlers get only changes whose origin is not this desktop's.
     """
@@ -252,9 +250,9 @@ class DatabaseChangeFeed:
         while not self._stop.is_set():
             try:
                 if self.db.is_sqlite:
-                    self._poll_sync()
+                    self._poll()
                 else:
-                    self._listen_sync()
+                    self._listen()
             except outage_errors as exc:
                 self._set_status(False, _one_line(exc))
                 self._stop.wait(backoff)
@@ -262,14 +260,14 @@ class DatabaseChangeFeed:
             else:
                 backoff = 0.1
 
-    def _poll_sync(self) -> None:
+    def _poll(self) -> None:
         self._verify = True
         while not self._stop.is_set():
             self.catch_up()
             self._set_status(True)
             self._stop.wait(self.poll_interval)
 
-    def _listen_sync(self) -> None:
+    def _listen(self) -> None:
         import psycopg
 
         with psycopg.connect(_conninfo(self.db), autocommit=True, connect_timeout=3) as conn:
@@ -290,61 +288,4 @@ class DatabaseChangeFeed:
                     # a silently dropped link raises here rather than leaving us deaf
                     conn.execute("SELECT 1")
                     self.catch_up()
-                    quiet_since = time.monotonic()
-
-    # -- on an asyncio loop -------------------------------------------------------------------
-
-    async def run(self) -> None:
-        self._stop.clear()
-        backoff = 0.1
-        outage_errors = _outage_errors(self.db)
-        while not self._stop.is_set():
-            try:
-                if self.db.is_sqlite:
-                    await self._poll_async()
-                else:
-                    await self._listen_async()
-            except outage_errors as exc:
-                self._set_status(False, _one_line(exc))
-                await self._sleep(backoff)
-                backoff = min(backoff * 2, self.retry_max)
-            else:
-                backoff = 0.1
-
-    async def _sleep(self, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while not self._stop.is_set() and time.monotonic() < deadline:
-            await asyncio.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
-
-    async def _catch_up_async(self) -> list[ChangeEvent]:
-        # blocking database work in a worker thread; the handlers run here, on the loop
-        return self._deliver(await asyncio.to_thread(self._fetch))
-
-    async def _poll_async(self) -> None:
-        self._verify = True
-        while not self._stop.is_set():
-            await self._catch_up_async()
-            self._set_status(True)
-            await self._sleep(self.poll_interval)
-
-    async def _listen_async(self) -> None:
-        import psycopg
-
-        conn = await psycopg.AsyncConnection.connect(_conninfo(self.db), autocommit=True, connect_timeout=3)
-        async with conn:
-            await conn.execute(f"LISTEN {CHANNEL}")
-            self._verify = True
-            await self._catch_up_async()
-            self._set_status(True)
-            quiet_since = time.monotonic()
-            while not self._stop.is_set():
-                async for note in conn.notifies(timeout=self.listen_timeout):
-                    quiet_since = time.monotonic()
-                    if self._is_news(note.payload):
-                        await self._catch_up_async()
-                    if self._stop.is_set():
-                        return
-                if time.monotonic() - quiet_since >= self.keepalive:
-                    await conn.execute("SELECT 1")
-                    await self._catch_up_async()
                     quiet_since = time.monotonic()

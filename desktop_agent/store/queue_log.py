@@ -116,9 +116,6 @@ class AfterIdQuery:
         self.sql = str(compiled)
         self._defaults = dict(compiled.construct_params({"after_id": 0, "limit": 1}))  # + e.g. SQLite's OFFSET
         self._order = tuple(compiled.positiontup) if compiled.positional else None
-        newest = select(func.coalesce(func.max(_TABLE.c.id), 0)).compile(
-            dialect=dialect, compile_kwargs={"literal_binds": True})
-        self.newest_sql = str(newest)
 
     def params(self, after_id: int, limit: int) -> tuple | dict:
         values = dict(self._defaults, after_id=after_id, limit=limit)
@@ -129,10 +126,6 @@ class AfterIdQuery:
     def fetch(self, cursor: Any, after_id: int, limit: int) -> list[tuple]:
         cursor.execute(self.sql, self.params(after_id, limit))
         return cursor.fetchall()
-
-    def newest_id(self, cursor: Any) -> int:
-        cursor.execute(self.newest_sql)
-        return int(cursor.fetchall()[0][0])   # all: SQLite ends the statement's read only when it is done
 
 
 def read_after(engine: Engine, last_id: int = 0, limit: int = 50_000) -> Sequence[QueueLogRecord]:

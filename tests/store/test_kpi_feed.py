@@ -1,10 +1,9 @@
-"""The live KPI feed on SQLite (polling) and PostgreSQL (LISTEN/NOTIFY), and the KPI inputs from the store."""
+"""The live KPI feed on SQLite and PostgreSQL, and the KPI inputs from the store."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -58,15 +57,15 @@ def test_batches_are_bounded(db):
 
 
 def test_reads_share_one_connection_and_leave_no_transaction_open(db):
-    """The feed keeps one connection for reads (and LISTEN) and holds no snapshot between reads:
-    a SQLite writer can still truncate the WAL, a PostgreSQL backend is idle, not idle in transaction."""
-    feed = QueueLogFeed(db, poll_interval=0.05)
+    """The feed keeps one connection for reads and holds no snapshot between reads: a SQLite
+    writer can still truncate the WAL, a PostgreSQL backend is idle, not idle in transaction."""
+    feed = QueueLogFeed(db)
     queue_log.append(db.engine, rows(3))
     assert len(feed.read_new()) == 3
     queue_log.append(db.engine, rows(2, start=3))
     assert [r.callid for r in feed.read_new()] == ["c3", "c4"]
+    assert feed.read_new() == []
     if db.is_sqlite:
-        assert feed.wait(0.01) is False            # a poll on the same connection
         checkpoint = sqlite3.connect(db.engine.url.database, timeout=0.2)
         try:
             busy, _, _ = checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -75,14 +74,10 @@ def test_reads_share_one_connection_and_leave_no_transaction_open(db):
         assert busy == 0
     else:
         activity = text("SELECT pid, state, query FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND pid <> pg_backend_pid() AND (query LIKE 'SELECT queue_log.id%' OR query LIKE 'LISTEN%')")
+                        "AND pid <> pg_backend_pid() AND query LIKE 'SELECT queue_log.id%'")
         with db.engine.connect() as conn:
             readers = conn.execute(activity).all()
         assert [(state, query.split()[0]) for _, state, query in readers] == [("idle", "SELECT")]
-        assert feed.wait(0.2) is True              # LISTEN set up, on the reading connection
-        with db.engine.connect() as conn:
-            after = conn.execute(activity).all()
-        assert [(pid, state, query) for pid, state, query in after] == [(readers[0][0], "idle", "LISTEN queue_log")]
     assert feed.reconnects == 0 and feed.healthy
     feed.close()
 
@@ -108,38 +103,35 @@ def test_a_row_that_is_no_record_is_skipped_with_its_id(db, caplog):
     assert [r.callid for r in feed.read_new()] == ["c2"]
 
 
-def test_wait_wakes_up_when_rows_arrive(db):
-    feed = QueueLogFeed(db, poll_interval=0.05)
-    feed.wait(0.2)          # PostgreSQL: sets up LISTEN (and asks for one read); SQLite: a plain poll
-    feed.read_new()
-    assert feed.wait(0.3) is False
-    writer = threading.Timer(0.3, lambda: queue_log.append(db.engine, rows(2)))
-    writer.start()
-    started = time.monotonic()
-    try:
-        woken = feed.wait(20)
-    finally:
-        writer.join()
-        feed.close()
-    assert woken is True
-    assert time.monotonic() - started < 15      # woke long before the timeout, not at it
-    assert len(feed.read_new()) == 2
-
-
 @pytest.mark.postgres
-def test_trigger_installed_on_postgresql(pg_url):
+def test_the_queue_log_notify_trigger_is_gone_on_postgresql(pg_url):
+    """Nothing LISTENs on queue_log's channel any more: 0003 drops 0002's trigger (and puts it back
+    on a downgrade), so writers do not pay a pg_notify per INSERT."""
     db = Database(make_engine(parse_url(pg_url)))
-    upgrade(db.engine)
     triggers = text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
-    with db.engine.connect() as conn:
-        assert conn.execute(triggers).scalars().all() == ["queue_log_notify"]
+    functions = text("SELECT count(*) FROM pg_proc WHERE proname = 'queue_log_notify'")
+
+    def installed() -> tuple[list[str], int]:
+        with db.engine.connect() as conn:
+            return conn.execute(triggers).scalars().all(), conn.execute(functions).scalar_one()
+
+    assert upgrade(db.engine, "0002") == "0002"
+    assert installed() == (["queue_log_notify"], 1)
+    assert upgrade(db.engine) == head_revision()
+    assert installed() == ([], 0)
+    queue_log.append(db.engine, rows(2))  # the table still takes rows, and the feed reads them
+    assert len(QueueLogFeed(db).read_new()) == 2
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    assert installed() == (["queue_log_notify"], 1)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
-    with db.engine.connect() as conn:
-        assert conn.execute(triggers).scalars().all() == []
+    assert installed() == ([], 0)
     assert upgrade(db.engine) == head_revision()
+    assert installed() == ([], 0)
     db.dispose()
 
 
@@ -150,34 +142,27 @@ def test_survives_the_database_going_away():
         db = Database(make_engine(parse_url(cluster.createdb("feed"))))
         upgrade(db.engine)
         queue_log.append(db.engine, rows(2))
-        feed = QueueLogFeed(db, poll_interval=0.05)
+        feed = QueueLogFeed(db)
         assert len(feed.read_new()) == 2
-        assert feed.wait(0.2) is True       # LISTEN set up
         cluster.crash()
         assert feed.read_new() == []
         assert not feed.healthy and feed.last_error
-        assert feed.wait(0.3) is False       # no exception, no busy loop
-        time.sleep(0.3)
+        started = time.monotonic()
+        assert feed.read_new() == []         # no exception, no hanging on the dead server
+        assert time.monotonic() - started < 0.5
+        time.sleep(0.6)
         assert feed.staleness >= 0.5
         cluster.restart()
         queue_log.append(db.engine, rows(3, start=10))
         got: list[QueueLogRecord] = []
         deadline = time.monotonic() + 30
         while len(got) < 3 and time.monotonic() < deadline:
-            feed.wait(0.5)
+            time.sleep(0.2)
             got += feed.read_new()
         assert [r.callid for r in got] == ["c10", "c11", "c12"]
         assert feed.healthy and feed.staleness < 5
-        # and NOTIFY works again on a fresh LISTEN connection
-        for _ in range(5):
-            if feed.reconnects:
-                break
-            feed.wait(0.3)
-        assert feed.reconnects >= 1
-        writer = threading.Timer(0.3, lambda: queue_log.append(db.engine, rows(1, start=20)))
-        writer.start()
-        assert feed.wait(20) is True
-        writer.join()
+        assert feed.reconnects == 1
+        queue_log.append(db.engine, rows(1, start=20))
         assert [r.callid for r in feed.read_new()] == ["c20"]
         feed.close()
         db.dispose()

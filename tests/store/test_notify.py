@@ -1,6 +1,5 @@
 """Change notification between two "desktops": two Database objects on one database."""
 
-import asyncio
 import threading
 import time
 
@@ -77,39 +76,6 @@ def test_changes_of_other_desktops_arrive_and_own_changes_do_not(db, db_url):
     finally:
         feed.stop()
         db_b.dispose()
-
-
-def test_the_asyncio_variant_delivers_on_the_loop(db, db_url):
-    desk_a = TicketStore(db, "desk-A")
-    db_b = open_db(db_url)
-    feed = DatabaseChangeFeed(db_b, "desk-B", poll_interval=0.05)
-    loop_thread: list[str] = []
-
-    async def scenario() -> list[ChangeEvent]:
-        got: asyncio.Queue[ChangeEvent] = asyncio.Queue()
-        feed.subscribe(lambda e: (loop_thread.append(threading.current_thread().name), got.put_nowait(e)))
-        task = asyncio.create_task(feed.run())
-        try:
-            await asyncio.wait_for(_connected(feed), 15)
-            created = await asyncio.to_thread(desk_a.create, TicketDraft(subject="async"), agent_id=None)
-            event = await asyncio.wait_for(got.get(), 15)
-            assert event.entity_id == str(created.id)
-            return [event]
-        finally:
-            feed.stop()
-            await asyncio.wait_for(task, 10)
-
-    try:
-        events = asyncio.run(scenario())
-    finally:
-        db_b.dispose()
-    assert [e.origin for e in events] == ["desk-A"]
-    assert loop_thread == [threading.main_thread().name]  # handlers run on the loop's thread
-
-
-async def _connected(feed: DatabaseChangeFeed) -> None:
-    while not (feed.status and feed.status.connected):
-        await asyncio.sleep(0.02)
 
 
 def test_a_change_log_that_went_back_in_time_is_read_again(db, db_url):
