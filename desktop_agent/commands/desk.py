@@ -29,8 +29,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("desk", help="the operator's call desk without a window (tests, load, outage drills)")
     p.add_argument("--headless", action="store_true", required=True,
                    help="required: run without a window (the window is `desktop-agent` with no subcommand)")
-    p.add_argument("--calls", type=_positive_int, default=10, metavar="N", help="calls to take (default 10)")
-    p.add_argument("--interval", type=_seconds, default=0.0, metavar="SECONDS",
+    p.add_argument("--calls", default="10", metavar="N", help="calls to take (default 10)")
+    p.add_argument("--interval", default="0", metavar="SECONDS",
                    help="pause between one call's Ready and the next ring (default 0)")
     p.add_argument("--agent", metavar="LOGIN", default="headless", help="the agent's login (default: headless)")
     p.add_argument("--seed", type=int, default=None, metavar="S", help="seed for the callers' numbers")
@@ -62,6 +62,7 @@ def run(args: Any) -> int:
     from desktop_agent.store.database import ENV_VAR
     from desktop_agent.store.demo import ensure_demo_data
 
+    calls, interval = _positive_int(args.calls), _seconds(args.interval)
     login = args.agent.strip()
     if not login or len(login) > 64:
         raise CommandError("--agent needs a login of 1 to 64 characters")
@@ -72,12 +73,12 @@ def run(args: Any) -> int:
         else:
             prepare_data(db)  # the embedded default: the same demo centre the window shows
         services = build_services(db, login=login)
-        report = asyncio.run(drive(services, calls=args.calls, interval=args.interval, seed=args.seed,
+        report = asyncio.run(drive(services, calls=calls, interval=interval, seed=args.seed,
                                    language=getattr(args, "lang", None) or services.agent.language or "ru"))
     finally:
         db.dispose()
     print_json(report)
-    return 0 if report["calls_completed"] == args.calls else 1
+    return 0 if report["calls_completed"] == calls else 1
 
 
 async def drive(services: Any, *, calls: int, interval: float, seed: int | None, language: str) -> dict[str, Any]:

@@ -16,8 +16,10 @@ from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 from uuid import UUID
 
+from desktop_agent.core.agent_state import AgentStatus
 from desktop_agent.core.checklist import ChecklistDefinition, ChecklistRun
-from desktop_agent.core.dto import InteractionDTO, JsonMixin, TicketDTO
+from desktop_agent.core.dto import CustomerDTO, InteractionDTO, JsonMixin, ScreenPop, TicketDTO
+from desktop_agent.core.queue_log import QueueLogRecord
 
 # -- errors the UI can catch ------------------------------------------------------------------
 
@@ -251,3 +253,68 @@ class ChangeFeed(Protocol):
         """Run in a background thread."""
 
     def stop(self) -> None: ...
+
+
+# -- what the call desk is built from (services.CallDesk; app.py and `desk --headless` inject them) --
+
+
+@runtime_checkable
+class ScreenPopLookup(Protocol):
+    def lookup(self, caller_id_raw: object) -> ScreenPop: ...
+
+
+@runtime_checkable
+class ContactDirectory(Protocol):
+    """What the caller card needs from the CRM for an unknown caller (crm.contact_directory)."""
+
+    def search(self, text: str, limit: int = 20) -> Sequence[CustomerDTO]:
+        """By number when the text is one, else by the start of the name."""
+
+    def create_contact(self, *, full_name: str, e164: str | None, language: str = "ru",
+                       notes: str = "") -> CustomerDTO:
+        """A provisional customer; bad input raises a ServiceError (RuleViolation)."""
+
+
+QueueLogSink = Callable[[Sequence[QueueLogRecord]], object]
+AgentStatusListener = Callable[[AgentStatus], None]
+
+
+class Runner(Protocol):
+    """A single worker for blocking service calls (database work is serialised on it). The
+    callbacks run on the caller's own thread (the GUI thread, or the headless desk's loop)."""
+
+    def submit(self, fn: Callable[..., Any], *args: Any, on_result: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Any: ...
+
+
+class AgentChannel(Protocol):
+    """Where the operator's availability (Ready / Not Ready / wrap-up) is kept, and who logs it:
+    the desk itself (services.agent_channel.LocalAgentChannel) or an ACD that tracks its members."""
+
+    def status(self) -> AgentStatus: ...
+
+    def set_listener(self, listener: AgentStatusListener | None) -> None:
+        """Called when the state changes by itself (the ACD paused a ring-no-answer agent...)."""
+
+    def log_in(self, paused_reason: str | None = None) -> bool: ...
+    def log_out(self) -> bool: ...
+    def pause(self, reason: str) -> bool: ...
+    def unpause(self) -> bool: ...
+    # the call's life, as the desktop sees it; an ACD that saw it itself ignores these
+    def offer(self, call_id: str, queue: str | None) -> bool: ...
+    def connect(self, call_id: str, queue: str | None) -> bool: ...
+    def ring_ended(self) -> bool: ...
+    def end_call(self) -> bool: ...
+    def end_wrapup(self, disposition: str) -> bool: ...
+
+
+class AcdMember(Protocol):
+    """A telephony backend whose ACD keeps the operator's agent state (the simulator has these).
+    Its methods raise an error with a one-line reason when the change is not allowed."""
+
+    def log_in(self, paused_reason: str | None = None) -> None: ...
+    def log_out(self) -> None: ...
+    def pause(self, reason: str) -> None: ...
+    def unpause(self) -> None: ...
+    def end_wrapup(self, disposition: str = "") -> None: ...
+    def agent_status(self) -> AgentStatus: ...

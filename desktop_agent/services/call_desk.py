@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import replace
 from typing import Any
+from uuid import UUID, uuid4
 
 from desktop_agent.core.agent_state import AgentState, AgentStatus
 from desktop_agent.core.call_session import CallCommand as _cmd
@@ -31,6 +32,7 @@ from desktop_agent.core.call_session import (
     running_wrapup_limit,
 )
 from desktop_agent.core.checklist import ChecklistRun
+from desktop_agent.core.domain import utcnow
 from desktop_agent.core.dto import CustomerDTO, InteractionDTO, ScreenPop, TicketDTO
 from desktop_agent.core.ports import (
     AgentChannel,
@@ -47,7 +49,7 @@ from desktop_agent.core.ports import (
 from desktop_agent.core.queue_log import QueueLogRecord
 from desktop_agent.services import events as ev
 from desktop_agent.services.agent_channel import AcdAgentChannel, LocalAgentChannel, is_acd_member
-from desktop_agent.services.call_record import CallRecord, TicketWork
+from desktop_agent.services.call_record import CallRecord, KeptDraft, TicketWork
 from desktop_agent.telephony import events as tel
 from desktop_agent.telephony.protocol import Softphone, TelephonyError
 
@@ -97,8 +99,8 @@ class CallDesk:
         self._spawn = spawn or asyncio.ensure_future
         self.current: CallRecord | None = None
         self.waiting: CallRecord | None = None
-        # Calls that ended with ticket work the operator kept as a draft: reopened from the editor.
-        self.kept: dict[str, CallRecord] = {}
+        # Ticket work kept as a draft after its call (or set aside with no call): reopened from the editor.
+        self.kept: dict[str, KeptDraft] = {}
         self._finishing = False
         self._listeners: list[Listener] = []
         self._unsubscribe: Callable[[], None] | None = None
@@ -145,12 +147,22 @@ class CallDesk:
         return self.agent_channel.status()
 
     def record(self, call_id: str | None) -> CallRecord | None:
+        """The live call's record (the current or the waiting one)."""
         if call_id is None:
             return None
-        for record in (self.current, self.waiting):
-            if record is not None and record.call_id == call_id:
-                return record
-        return self.kept.get(call_id)
+        return self._live(call_id)
+
+    def interaction_id(self, key: str | None) -> UUID | None:
+        """The interaction row of a live call or of a kept draft's call, once it is written."""
+        record = self.record(key)
+        if record is not None:
+            return record.interaction_id
+        kept = self.kept.get(key or "")
+        if kept is None:
+            return None
+        if kept.interaction_id is None and kept.ring is not None and kept.ring.done() and not kept.ring.exception():
+            return kept.ring.result().id
+        return kept.interaction_id
 
     # ---- telephony events ------------------------------------------------------------------
     def on_event(self, event: tel.TelephonyEvent) -> None:
@@ -171,7 +183,7 @@ class CallDesk:
                 return
             self._call_event(record, event)
 
-    def _live(self, call_id: str) -> CallRecord | None:
+    def _live(self, call_id: str | None) -> CallRecord | None:
         for record in (self.current, self.waiting):
             if record is not None and record.call_id == call_id:
                 return record
@@ -311,7 +323,7 @@ class CallDesk:
         r = self.current
         outcome = r.session.set_disposition(code) if r else None
         if not self._allowed(r, outcome):
-            return ev.refused(outcome.refusal if outcome else None)
+            return ev.refused(outcome.refusal if outcome is not None else None)
         self._changed(r)
         self._maybe_auto_finish()
         return ev.accepted(ev.Change.CALL)
@@ -346,8 +358,8 @@ class CallDesk:
             return ev.refused()
         outcome = r.session.check(_cmd.FINISH_WRAPUP) if r else None
         if not self._allowed(r, outcome):
-            return ev.refused(outcome.refusal if outcome else None)
-        if r.unsaved_ticket and not r.ticket_kept:
+            return ev.refused(outcome.refusal if outcome is not None else None)
+        if r.unsaved_ticket:
             if not automatic:
                 self._emit(ev.TicketDecisionNeeded(r.call_id))
                 return ev.refused(Refusal.UNSAVED_TICKET)
@@ -405,34 +417,45 @@ class CallDesk:
         return ev.accepted(ev.Change.CUSTOMER)
 
     def set_ticket_work(self, call_id: str, work: TicketWork | None) -> ev.Op:
-        """What the editor holds for this call (None: nothing). Saved work clears the kept mark."""
+        """What the editor holds for this live call or kept draft (None: nothing; saved work leaves
+        the kept list)."""
         record = self.record(call_id)
-        if record is None:
-            return ev.refused(Refusal.CALL_ENDED)
-        record.ticket = work
-        if work is None or not work.unsaved:
-            record.ticket_kept = False
-            if self.kept.get(call_id) is record:
+        if record is not None:
+            record.ticket = work
+        elif call_id in self.kept:
+            if work is None or not work.unsaved:
                 del self.kept[call_id]
+            else:
+                self.kept[call_id] = replace(self.kept[call_id], work=work)
+        else:
+            return ev.refused(Refusal.CALL_ENDED)
         return ev.accepted(ev.Change.TICKET)
 
     def keep_ticket_draft(self, call_id: str) -> ev.Op:
-        """Keep the call's unsaved ticket work as a draft of that call: the call may end, the
-        work waits (`kept`) until the operator saves or discards it."""
+        """Keep the call's unsaved ticket work as a draft of that call: the call may end, the work
+        waits in `kept` (with the call's row, to be linked when saved) until saved or discarded."""
         record = self.record(call_id)
         if record is None or not record.unsaved_ticket:
             return ev.refused()
-        record.ticket_kept = True
-        self.kept[call_id] = record
+        self.kept[call_id] = KeptDraft(call_id, record.ticket, record.customer, record.session.caller_id_raw,
+                                       utcnow(), ring=record.ring, interaction_id=record.interaction_id)
+        record.ticket = None
         self._notice(ev.NoticeCode.DRAFT_KEPT, call_id)
         return ev.accepted(ev.Change.TICKET)
 
+    def keep_idle_work(self, work: TicketWork, customer: CustomerDTO | None = None) -> str:
+        """Unsaved work that belonged to no call, set aside when a call rings; returns its key."""
+        key = f"idle-{uuid4().hex[:12]}"
+        self.kept[key] = KeptDraft(key, work, customer, "", utcnow())
+        self._notice(ev.NoticeCode.DRAFT_KEPT, key)
+        return key
+
     def discard_ticket_work(self, call_id: str) -> ev.Op:
         record = self.record(call_id)
-        if record is None:
+        if record is not None:
+            record.ticket = None
+        if record is None and self.kept.pop(call_id, None) is None:
             return ev.refused()
-        record.ticket, record.ticket_kept = None, False
-        self.kept.pop(call_id, None)
         return ev.accepted(ev.Change.TICKET)
 
     def set_checklist_run(self, call_id: str, run: ChecklistRun | None) -> ev.Op:
@@ -487,7 +510,7 @@ class CallDesk:
     def _send(self, record: CallRecord | None, outcome: Any, what: _cmd,
               command: Callable[[], Coroutine[Any, Any, Any]]) -> ev.Op:
         if not self._allowed(record, outcome):
-            return ev.refused(outcome.refusal if outcome else None)
+            return ev.refused(outcome.refusal if outcome is not None else None)
         self._command(command(), what)
         return ev.accepted()
 
@@ -529,8 +552,11 @@ class CallDesk:
             self._notice(ev.NoticeCode.SAVE_FAILED, text.splitlines()[0] if text else type(exc).__name__)
 
     def _next_call(self) -> None:
-        """The current call is done: its record goes (kept only for a draft the operator kept),
+        """The current call is done: its record goes (unsaved ticket work stays as a kept draft),
         and the waiting call (if still ringing) takes its place."""
+        done = self.current
+        if done is not None and done.unsaved_ticket:  # a missed or transferred call's work is never dropped
+            self.keep_ticket_draft(done.call_id)
         self.current, self.waiting = self.waiting, None
         if self.current is not None and self.agent_status.state is AgentState.READY:
             self._agent(self.agent_channel.offer, self.current.call_id, self.current.session.queue)

@@ -46,6 +46,21 @@ class TicketWork:
         return str(self.values.get("subject") or "")
 
 
+@dataclass(frozen=True, slots=True)
+class KeptDraft:
+    """Unsaved ticket work kept after its call ended (or set aside, with no call, when a call rang):
+    it waits until the operator reopens it and saves or discards it. `key` is the call's id, or an
+    `idle-…` key for work that belonged to no call."""
+
+    key: str
+    work: TicketWork
+    customer: CustomerDTO | None
+    caller_id_raw: str
+    kept_at: datetime
+    ring: Future[InteractionDTO] | None = None
+    interaction_id: UUID | None = None
+
+
 @dataclass(eq=False)
 class CallRecord:
     session: CallSession
@@ -54,7 +69,6 @@ class CallRecord:
     pop: ScreenPop | None = None
     linked_customer: CustomerDTO | None = None   # created or linked by the operator on the card
     ticket: TicketWork | None = None
-    ticket_kept: bool = False                    # the operator chose "keep as draft" (or auto-Ready did)
     checklist_run: ChecklistRun | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -129,7 +129,8 @@ def desk(qtbot, qloop, seeded_file, tmp_path) -> Desk:
     card = ScreenPopCard(flow, contacts, interactions, reference, db_runner, tickets=tickets)
     editor = TicketEditor(flow, tickets, reference, db_runner, agent=agent)
     card.open_ticket.connect(editor.open_ticket)
-    card.customer_changed.connect(editor.set_call_customer)
+    card.customer_changed.connect(flow.link_customer)
+    flow.customer_linked.connect(editor.set_call_customer)
     editor.ticket_shown.connect(card.ticket_changed)
     for pane, size in ((card, (380, 760)), (editor, (900, 700))):
         qtbot.addWidget(pane)

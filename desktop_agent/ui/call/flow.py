@@ -40,7 +40,7 @@ from desktop_agent.core.ports import (
 )
 from desktop_agent.services import events as ev
 from desktop_agent.services.call_desk import CallDesk, Spawn
-from desktop_agent.services.call_record import CallRecord, TicketWork
+from desktop_agent.services.call_record import CallRecord, KeptDraft, TicketWork
 from desktop_agent.telephony.protocol import Softphone
 from desktop_agent.ui.kit.i18n import fill, refusal_text
 from desktop_agent.ui.kit.qt_bridge import GuiRelay, ServiceRunner
@@ -137,16 +137,22 @@ class CallFlow(QObject):
         return self.desk.record(call_id)
 
     def interaction_id(self, call_id: str) -> UUID | None:
-        record = self.desk.record(call_id)
-        return record.interaction_id if record is not None else None
+        return self.desk.interaction_id(call_id)
 
     def pop_for(self, call_id: str) -> ScreenPop | None:
         record = self.desk.record(call_id)
         return record.pop if record is not None else None
 
     def customer_for(self, call_id: str | None) -> CustomerDTO | None:
+        """The call's customer (linked by the operator, else the screen-pop's); a kept draft's too."""
         record = self.desk.record(call_id)
-        return record.customer if record is not None else None
+        if record is not None:
+            return record.customer
+        kept = self.desk.kept.get(call_id or "")
+        return kept.customer if kept is not None else None
+
+    def kept_drafts(self) -> list[KeptDraft]:
+        return sorted(self.desk.kept.values(), key=lambda k: k.kept_at, reverse=True)
 
     # ---- life ------------------------------------------------------------------------------
     def listen(self) -> None:
@@ -208,6 +214,9 @@ class CallFlow(QObject):
 
     def keep_ticket_draft(self, call_id: str) -> ev.Op:
         return self.desk.keep_ticket_draft(call_id)
+
+    def keep_idle_work(self, work: TicketWork, customer: CustomerDTO | None = None) -> str:
+        return self.desk.keep_idle_work(work, customer)
 
     def discard_ticket_work(self, call_id: str) -> ev.Op:
         return self.desk.discard_ticket_work(call_id)

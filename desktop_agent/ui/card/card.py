@@ -28,20 +28,25 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBox
 from desktop_agent.core.call_session import CallSession
 from desktop_agent.core.domain import TicketStatus
 from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
-from desktop_agent.core.ports import DispositionDTO, InteractionService, ReferenceData, TicketService
+from desktop_agent.core.ports import (
+    ContactDirectory,
+    DispositionDTO,
+    InteractionService,
+    ReferenceData,
+    TicketService,
+)
 from desktop_agent.ui.call.flow import CallFlow
 from desktop_agent.ui.card.header import CallerHeader, set_shown
 from desktop_agent.ui.card.lists import CallerHistory
 from desktop_agent.ui.card.model import name_from_caller_id
-from desktop_agent.ui.card.provisional_contact import ContactDirectory, ProvisionalContactForm
+from desktop_agent.ui.card.provisional_contact import ProvisionalContactForm
 from desktop_agent.ui.card.waiting import WaitingCallLine
-from desktop_agent.ui.kit.i18n import current_language
+from desktop_agent.ui.kit.i18n import current_language, fill
 from desktop_agent.ui.kit.pane import Area, Pane
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner, assert_gui_thread
 from desktop_agent.ui.shell import actions as A
 from desktop_agent.ui.shell.actions import ActionRegistry
 from desktop_agent.ui.shell.theme import Tone, set_dim
-from desktop_agent.ui.ticket.models import fill
 
 SLOW_LOOKUP_MS = 1500     # then: 'still looking up'
 LOOKUP_GIVE_UP_MS = 5000  # then: the lookup did not answer; the raw caller ID stays

@@ -9,7 +9,6 @@ stops, stale answers dropped). Saving creates a provisional customer and links t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_agent.core.dto import CustomerDTO, ScreenPop
 from desktop_agent.core.phone import normalise
-from desktop_agent.core.ports import InteractionService, ServiceError
+from desktop_agent.core.ports import ContactDirectory, InteractionService, ServiceError
 from desktop_agent.ui.card.header import WrapLabel
 from desktop_agent.ui.card.model import (
     CONTACT_LANGUAGES,
@@ -36,26 +35,14 @@ from desktop_agent.ui.card.model import (
     language_text,
     rank_suggestions,
 )
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell.actions import EnterKey
 from desktop_agent.ui.shell.theme import Tone, tone_colour
-from desktop_agent.ui.ticket.models import fill
 
 NAME_MAX = 300
 NOTES_MAX = 4000
 SUGGEST_DELAY_MS = 250
-
-
-@runtime_checkable
-class ContactDirectory(Protocol):
-    """What the form needs from the CRM (crm.contact_directory.CrmContactDirectory implements it)."""
-
-    def search(self, text: str, limit: int = 20) -> Sequence[CustomerDTO]:
-        """By number when the text is one, else by the start of the name."""
-
-    def create_contact(self, *, full_name: str, e164: str | None, language: str = "ru",
-                       notes: str = "") -> CustomerDTO:
-        """A provisional customer; bad input raises a ServiceError (RuleViolation)."""
 
 
 class ProvisionalContactForm(QWidget):

@@ -60,7 +60,7 @@ from desktop_agent.ui.checklist.words import (
     caller_type_text,
     cue_message,
 )
-from desktop_agent.ui.kit.i18n import current_language
+from desktop_agent.ui.kit.i18n import current_language, fill
 from desktop_agent.ui.kit.pane import Area, Pane
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell.actions import ActionRegistry
@@ -91,7 +91,8 @@ class ChecklistPane(Pane):
         self._definitions: dict[str, ChecklistDefinition] = {}  # by caller type
         self._phrases: dict[str, TemplateDTO] = {}
         self._caller_type: str = CallerType.GENERAL.value
-        self._run: ChecklistRun | None = None
+        self._flow: Any = None
+        self._own_run: ChecklistRun | None = None
         self._call_id: str | None = None
         self._origin: datetime | None = None  # the answer: ticks count from here
         self._interaction_ids: dict[str, uuid.UUID] = {}
@@ -201,8 +202,20 @@ class ChecklistPane(Pane):
         return self._definitions.get(caller_type) or self._definitions.get(CallerType.GENERAL.value)
 
     # ---- the call --------------------------------------------------------------------------
+    @property
+    def _run(self) -> ChecklistRun | None:
+        return self._own_run
+
+    @_run.setter
+    def _run(self, run: ChecklistRun | None) -> None:
+        """The run is the call's: its record in the desk gets every change (ticks, cues, caller type)."""
+        self._own_run = run
+        if self._flow is not None and getattr(self, "_call_id", None) is not None:
+            self._flow.set_checklist_run(self._call_id, run)
+
     def follow(self, flow: Any) -> None:
         """Start a run when a call is answered, watch it for cues, and save it when wrap-up is done."""
+        self._flow = flow
         flow.interaction_recorded.connect(self._interaction_recorded)
         flow.call_changed.connect(self._call_changed)
         self.set_silence_detection(*silence_detection(flow.softphone))
@@ -422,7 +435,7 @@ class ChecklistPane(Pane):
         self._show_silence_note()
         if self._run is not None:
             p = self._run.progress
-            self.progress_text.setText(self.tr("%1 of %2").replace("%1", str(p.done)).replace("%2", str(p.total)))
+            self.progress_text.setText(fill(self.tr("%1 of %2"), p.done, p.total))
             self.progress.setRange(0, max(1, p.total))
             self.progress.setValue(p.done)
         else:

@@ -1,7 +1,8 @@
 """Languages: which one to use, loading the .qm files, and words for the codes core returns.
 
 Every user-visible string goes through Qt's translation system (`self.tr()`, or
-`QCoreApplication.translate(context, ...)` for code without a QObject), so pyside6-lupdate finds it.
+`QCoreApplication.translate(context, ...)` for code without a QObject), so pyside6-lupdate finds it;
+values go into it through Qt's %1 %2 placeholders and `fill()`.
 Core returns codes (CallState, Refusal, EndReason); this module is where they become words.
 Switching language at run time installs new translators; Qt then sends every widget a
 LanguageChange event and each one re-applies its texts in `retranslate()`.
@@ -10,6 +11,7 @@ LanguageChange event and each one re-applies its texts in `retranslate()`.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -84,6 +86,23 @@ def translated(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+_PLACEHOLDER = re.compile(r"%([1-9][0-9]?)")
+
+
+def fill(text: str, *values: object) -> str:
+    """Qt's %1 … %99 placeholders in a translated string, filled in one pass.
+
+    The one way values go into translated text (never `.replace("%1", …)` or `.format()`): the
+    placeholders are what lupdate and Qt Linguist show, and a translation may put them in any order.
+    %10 is the tenth value, not the first one followed by "0"; a value that contains "%2" stays as
+    it is; a placeholder with no value stays in the text."""
+    def value(match: re.Match[str]) -> str:
+        i = int(match.group(1)) - 1
+        return str(values[i]) if i < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
+
+
 # ---- words for core codes --------------------------------------------------------------------
 
 _STATE = {
@@ -105,6 +124,7 @@ _REFUSAL = {
     Refusal.UNKNOWN_DISPOSITION: QT_TRANSLATE_NOOP("CallWords", "Unknown disposition code."),
     Refusal.BAD_DTMF: QT_TRANSLATE_NOOP("CallWords", "Only digits, * and # can be sent as tones."),
     Refusal.NO_TRANSFER_TARGET: QT_TRANSLATE_NOOP("CallWords", "Enter a number or extension to transfer to."),
+    Refusal.UNSAVED_TICKET: QT_TRANSLATE_NOOP("CallWords", "The call's ticket is not saved: save it, keep it as a draft or discard it."),
 }
 
 _END = {

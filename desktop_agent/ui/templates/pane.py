@@ -23,7 +23,7 @@ from desktop_agent.core.domain import utcnow
 from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
 from desktop_agent.core.ports import AgentDTO, TemplateDTO, TemplateService
 from desktop_agent.core.templates import FILLED_ON_SAVE, Rendered, render, template_values
-from desktop_agent.ui.kit.i18n import current_language
+from desktop_agent.ui.kit.i18n import current_language, fill
 from desktop_agent.ui.kit.pane import Area, Pane
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell.actions import ActionRegistry, ActionSpec
@@ -66,6 +66,7 @@ class TemplatesPane(Pane):
         self.company_name = company_name
         self._clock = clock
         self.customer: CustomerDTO | None = None
+        self._flow: Any = None
         self.ticket: TicketDTO | None = None
         self._call_id: str | None = None
         self._language = current_language()
@@ -140,12 +141,17 @@ class TemplatesPane(Pane):
     # ---- the call's context ----------------------------------------------------------------
     def follow(self, flow: Any) -> None:
         """Take the caller from the call flow's screen-pop; forget them when the call is over."""
+        self._flow = flow
         flow.screen_pop.connect(self._popped)
         flow.call_changed.connect(self._call_changed)
 
     def _popped(self, call_id: str, pop: ScreenPop) -> None:
+        current = self._flow.current if self._flow is not None else None
+        if current is not None and current.call_id != call_id:
+            return  # a second caller's card: their values are not this call's
         self._call_id = call_id
-        self.set_customer(pop.customer)
+        customer = self._flow.customer_for(call_id) if self._flow is not None else None
+        self.set_customer(customer or pop.customer)
 
     def _call_changed(self, session: Any) -> None:
         if session is None or session.call_id != self._call_id:
@@ -233,7 +239,7 @@ class TemplatesPane(Pane):
         if self.receivers(SIGNAL("insert_requested(QString)")) == 0:
             # No editor is listening (no ticket open in this build): the text is not lost.
             QGuiApplication.clipboard().setText(text)
-            self.notice.emit(self.tr("No ticket to insert into: “%1” is copied instead.").replace("%1", template.title))
+            self.notice.emit(fill(self.tr("No ticket to insert into: “%1” is copied instead."), template.title))
             return
         self.insert_requested.emit(text)
 
@@ -244,7 +250,7 @@ class TemplatesPane(Pane):
         template = self.selected()
         if template is not None:
             QGuiApplication.clipboard().setText(self.filled(template))
-            self.notice.emit(self.tr("Copied: %1").replace("%1", template.title))
+            self.notice.emit(fill(self.tr("Copied: %1"), template.title))
 
     def insert_template(self, key: str) -> None:
         """Insert the template with this key (a checklist phrase): fetched if not at hand."""
@@ -255,7 +261,7 @@ class TemplatesPane(Pane):
 
         def got(template: TemplateDTO | None) -> None:
             if template is None:
-                self.notice.emit(self.tr("There is no template “%1” in this language.").replace("%1", key))
+                self.notice.emit(fill(self.tr("There is no template “%1” in this language."), key))
             else:
                 self._insert(template)
 

@@ -42,8 +42,9 @@ from desktop_agent.core.domain import TicketStatus, Tier, utcnow
 from desktop_agent.core.dto import TicketDTO
 from desktop_agent.core.ports import AgentDTO, ChangeFeed, ReferenceData, TicketHistoryEntry, TicketService
 from desktop_agent.core.templates import fill_saved_ticket, filled_on_save, variables_in
+from desktop_agent.core.tickets import merge_edits
 from desktop_agent.ui.call.flow import CallFlow
-from desktop_agent.ui.kit.i18n import current_language
+from desktop_agent.ui.kit.i18n import current_language, fill
 from desktop_agent.ui.kit.pane import Area, Pane
 from desktop_agent.ui.kit.qt_bridge import GuiRelay, ServiceRunner, assert_gui_thread
 from desktop_agent.ui.shell.actions import ActionRegistry
@@ -57,12 +58,12 @@ from desktop_agent.ui.ticket.actions import (
     TICKET_SAVE,
     TicketActionBar,
 )
+from desktop_agent.ui.ticket.call_work import KEY_ROLE, KeptDraftList, TicketCallWork
 from desktop_agent.ui.ticket.dialogs import EscalationDialog, LinkTicketDialog
 from desktop_agent.ui.ticket.form import DESCRIPTION_MAX, TicketForm
 from desktop_agent.ui.ticket.header import TicketHeader
 from desktop_agent.ui.ticket.history import TicketHistoryView
 from desktop_agent.ui.ticket.linking import TicketLinking
-from desktop_agent.ui.ticket.models import fill, merge_edits
 from desktop_agent.ui.ticket.ops import (
     CallContext,
     Draft,
@@ -75,7 +76,7 @@ from desktop_agent.ui.ticket.saving import TicketSaving
 from desktop_agent.ui.ticket.sla import SlaTicker
 
 
-class TicketEditor(TicketSaving, TicketLinking, Pane):
+class TicketEditor(TicketSaving, TicketLinking, TicketCallWork, Pane):
     pane_id: ClassVar[str] = "pane.ticket_editor"
     default_area: ClassVar[Area | None] = None  # the central workspace
     focus_shortcut: ClassVar[str] = "F4"  # Alt+digits are template favourites
@@ -96,6 +97,8 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.ticket: TicketDTO | None = None   # the stored version the form is based on
         self.draft: Draft | None = None
         self.stale: TicketDTO | None = None    # a newer stored version, while the operator has edits
+        self.work_call: str | None = None      # the call (or kept draft) what the editor holds belongs to
+        self._after_save: Callable[[], object] | None = None  # Ready waits for this save (TicketCallWork._decide)
         self.busy = False
         self.escalation_dialog: EscalationDialog | None = None
         self.link_dialog: LinkTicketDialog | None = None
@@ -126,8 +129,18 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         set_dim(self.empty)
+        self.kept_title = QLabel(objectName="keptDraftsTitle")
+        self.kept_list = KeptDraftList()
+        self.kept_list.itemActivated.connect(lambda item: self.reopen_kept(item.data(KEY_ROLE)))
+        self.kept_list.hide()
+        self.empty_page = QWidget()
+        empty = QVBoxLayout(self.empty_page)
+        empty.setContentsMargins(0, 0, 0, 0)
+        empty.addWidget(self.empty, 1)
+        empty.addWidget(self.kept_title)
+        empty.addWidget(self.kept_list)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.editor_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -144,7 +157,8 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.form.use_caller_requested.connect(self._use_caller)
         self.form.other_agent_requested.connect(self._ask_agent)
         self.history.comment_requested.connect(self.add_comment)
-        flow.call_changed.connect(lambda _s: self._refresh_state())
+        flow.call_changed.connect(self._follow_call)
+        flow.ticket_decision.connect(self._decide)
         flow.screen_pop.connect(self._remember_pop)
 
         self._sla = SlaTicker(self, self._show_sla)
@@ -193,6 +207,8 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
             return True
         if not self._may_leave():
             return False
+        current = self.flow.current
+        self.work_call = current.call_id if current is not None else None
         self._show_ticket(ticket, (), {})
         self._fetch(ticket.id, self._loaded)
         return True
@@ -232,6 +248,7 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.stack.setCurrentWidget(self.editor_page)
         self.header.hide_banner()
         self._refresh_state()
+        self._push_work()
         self.ticket_shown.emit(t)
 
     def _set_form(self, values: Mapping[str, Any], status: str, tier: str, *, draft: bool) -> None:
@@ -248,6 +265,7 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         values = prefill_from_call(session, customer, agent_id=self.agent.id, disposition_titles=self._dispositions)
         self.ticket, self.stale = None, None
         self.draft = Draft(session.call_id if session else None, values)
+        self.work_call = self.draft.call_id
         self._set_form(values, TicketStatus.NEW.value, Tier.L1.value, draft=True)
         self.history.set_history((), {})
         self.history.set_can_comment(False, self.tr("Comments can be added once the ticket is saved."))
@@ -256,6 +274,7 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.header.hide_banner()
         self._say("", Tone.NEUTRAL)
         self._refresh_state()
+        self._push_work()
         self.ticket_shown.emit(None)
         self.form.subject.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.form.subject.selectAll()
@@ -303,19 +322,24 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
     def _edited(self) -> None:
         self.form.show_problem("")
         self._refresh_state()
+        self._push_work()
 
     def _refresh_state(self) -> None:
         t, draft = self.ticket, self.draft
         open_ = t is not None or draft is not None
         if not open_:
-            self.stack.setCurrentWidget(self.empty)
+            self.stack.setCurrentWidget(self.empty_page)
+            self._show_kept()
+        self.kept_title.setVisible(not open_ and self.kept_list.count() > 0)
         if draft is not None:
             self.header.show_title(self.tr("New ticket — not saved yet"))
         elif t is not None:
             dirty = self.dirty
             self.header.show_title(f"{t.number}  •" if dirty else t.number, self.tr("• unsaved changes") if dirty else "")
         self.header.show_tier((t.tier if t is not None else Tier.L1.value) if open_ else None)
-        caller = self.call.current_caller()
+        current = self.flow.current
+        # Only the work of the call on now may take its caller: never another call's ticket.
+        caller = self.call.current_caller() if current is not None and current.call_id == self.work_call else None
         form_customer = self.form.values()["customer_id"] if open_ else None
         self.form.set_use_caller(open_ and caller is not None and caller.id != form_customer,
                                  caller.full_name if caller else "")
@@ -352,6 +376,7 @@ class TicketEditor(TicketSaving, TicketLinking, Pane):
         self.empty.setText(self.tr("No ticket open.\n\nCtrl+N — a new ticket from the call\n"
                                    "Ctrl+L — link the call to one of the caller's open tickets\n"
                                    "F2 — the caller card: Enter opens one of their tickets"))
+        self.kept_title.setText(self.tr("Unsaved tickets kept as drafts (Enter reopens one):"))
         self.tabs.setTabText(0, self.tr("Details"))
         self.action_bar.retranslate()
         self.form.escalate.setToolTip(self.tr("Escalate to the next tier; a reason is required (Ctrl+Shift+U)"))

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from desktop_agent.core.domain import TicketStatus, Tier
 from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
 from desktop_agent.core.ports import AgentDTO, ServiceError
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.theme import Tone
 from desktop_agent.ui.ticket.dialogs import EscalationDialog, LinkTicketDialog
-from desktop_agent.ui.ticket.models import fill
 from desktop_agent.ui.ticket.ops import Fetched, ticket_values
 
 
@@ -72,6 +72,7 @@ class TicketLinking:
             return ticket.id
 
         def linked(fetched: Fetched) -> None:
+            self.work_call = call_id
             self._show_ticket(*fetched)
             self._say(fill(QCoreApplication.translate("TicketEditor", "The call is linked to ticket %1."),
                            fetched[0].number), Tone.READY)

@@ -20,8 +20,9 @@ from desktop_agent.core.dto import CustomerDTO, ScreenPop, TicketDTO
 from desktop_agent.core.phone import format_international, normalise
 from desktop_agent.core.ports import ReferenceData, ServiceError, TicketHistoryEntry, TicketService
 from desktop_agent.ui.call.flow import CallFlow
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.ticket.form import FORM_FIELDS
-from desktop_agent.ui.ticket.models import fill, format_when
+from desktop_agent.ui.ticket.models import format_when
 
 # The queue a call came in on suggests the ticket's category; everything else starts as general.
 QUEUE_CATEGORY = {"billing": "billing", "delivery": "delivery", "complaints": "complaint", "technical": "technical"}
@@ -98,24 +99,20 @@ class CallContext:
     def __init__(self, flow: CallFlow) -> None:
         self.flow = flow
         self.customers: dict[UUID, CustomerDTO] = {}
-        self._call_customers: dict[str, CustomerDTO] = {}
 
     def remember_pop(self, pop: ScreenPop) -> None:
         for customer in ((pop.customer,) if pop.customer else ()) + pop.alternatives:
             self.customers[customer.id] = customer
 
     def set_call_customer(self, call_id: str, customer: CustomerDTO) -> None:
-        self._call_customers[call_id] = customer
         self.customers[customer.id] = customer
 
     def caller(self, call_id: str | None) -> CustomerDTO | None:
-        """The call's customer: the one the card created or linked, else the screen-pop's."""
-        if call_id is None:
-            return None
-        if call_id in self._call_customers:
-            return self._call_customers[call_id]
-        pop = self.flow.pop_for(call_id)
-        return pop.customer if pop is not None else None
+        """The call's customer, as its record in the desk has it (linked on the card, else the pop's)."""
+        customer = self.flow.customer_for(call_id)
+        if customer is not None:
+            self.customers[customer.id] = customer
+        return customer
 
     def current_caller(self) -> CustomerDTO | None:
         session = self.flow.current

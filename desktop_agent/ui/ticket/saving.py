@@ -26,9 +26,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop_agent.core.dto import TicketDTO
 from desktop_agent.core.ports import ChangeEvent, ServiceError, TicketDraft, VersionConflict
 from desktop_agent.core.templates import filled_on_save, variables_in
-from desktop_agent.ui.kit.i18n import current_language
+from desktop_agent.core.tickets import merge_edits
+from desktop_agent.ui.kit.i18n import current_language, fill
 from desktop_agent.ui.shell.theme import Tone
-from desktop_agent.ui.ticket.models import field_text, fill, format_when, merge_edits
+from desktop_agent.ui.ticket.models import field_text, format_when
 from desktop_agent.ui.ticket.ops import Fetched, ticket_values
 
 
@@ -77,6 +78,9 @@ class TicketSaving:
 
     def _saved(self, fetched: Fetched, sent: Mapping[str, Any]) -> None:
         self._show_ticket(*fetched, mine_since=sent)
+        then, self._after_save = self._after_save, None
+        if then is not None:  # Ready was waiting for this save
+            then()
         saved_at = format_when(self.clock(), date=False)
         if filled_on_save(variables_in(sent.get("description", ""))) and \
                 not filled_on_save(variables_in(self.form.values()["description"])):

@@ -1,0 +1,176 @@
+"""The ticket editor follows the call: a part of TicketEditor kept in its own module.
+
+What the editor holds belongs to one call (`work_call`): the call that was current when the ticket
+was created, opened or linked, or None for work started with no call. The call's record in the
+desk (services.CallDesk) holds a copy of that work on every edit, so the desk knows when a call
+ends with something unsaved:
+
+- Ready (or the wrap-up's Finish) with unsaved work asks: Save, Keep as draft, Discard or Cancel;
+- when the call is over, the editor lets go of its work and shows the next call's (nothing yet):
+  the previous caller's ticket never stays open into the next call;
+- a missed or transferred call's unsaved work, an automatic Ready's, and work started with no call
+  when a call rings are kept as drafts, listed on the editor's empty page to be reopened.
+
+Its words keep the editor's translation context ("TicketEditor").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox
+
+from desktop_agent.core.domain import TicketStatus, Tier
+from desktop_agent.services.call_record import KeptDraft, TicketWork
+from desktop_agent.ui.kit.i18n import fill
+from desktop_agent.ui.shell.theme import Tone
+from desktop_agent.ui.ticket.models import format_when
+from desktop_agent.ui.ticket.ops import Draft, ticket_values
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TicketEditor", text)
+
+
+class KeptDraftList(QListWidget):
+    """The kept drafts on the editor's empty page: Enter or a double-click reopens one."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="keptDrafts")
+        self.setMaximumHeight(160)
+
+    def show_drafts(self, drafts: list[KeptDraft], name_of: Any) -> None:
+        self.clear()
+        for kept in drafts:
+            subject = kept.work.subject or _tr("(no subject)")
+            who = name_of(kept)
+            text = f"{format_when(kept.kept_at, date=False)}  ·  {subject}" + (f"  ·  {who}" if who else "")
+            item = QListWidgetItem(text)
+            item.setData(KEY_ROLE, kept.key)
+            item.setToolTip(_tr("Enter: reopen this draft to save or discard it"))
+            self.addItem(item)
+        self.setVisible(bool(drafts))
+        if drafts:
+            self.setCurrentRow(0)
+
+
+class TicketCallWork:
+    """work_call, _push_work(), _follow_call(), _decide(), reopen_kept(), _let_go()."""
+
+    work_call: str | None
+
+    def _work(self) -> TicketWork | None:
+        """The editor's content as the desk keeps it (None: nothing open)."""
+        if self.draft is not None:
+            return TicketWork(values=self.form.values(), base=self.draft.values, at=self.clock())
+        if self.ticket is not None:
+            return TicketWork(values=self.form.values(), base=ticket_values(self.ticket), ticket_id=self.ticket.id,
+                              number=self.ticket.number, version=self.ticket.version, at=self.clock())
+        return None
+
+    def _push_work(self) -> None:
+        """Give the call's record the editor's work (it decides at Ready whether to ask)."""
+        if self.work_call is not None:
+            self.flow.set_ticket_work(self.work_call, self._work())
+
+    def _follow_call(self, session: Any) -> None:
+        """The current call moved. When the editor's work belongs to a call that is no longer
+        current, let go of it (the desk keeps what is unsaved) and show the new call's: nothing."""
+        current = session.call_id if session is not None else None
+        if current == self.work_call or (self.ticket is None and self.draft is None):
+            self.work_call = current if self.ticket is None and self.draft is None else self.work_call
+            self._refresh_state()
+            return
+        if self.work_call is None:
+            if current is None:
+                self._refresh_state()
+                return
+            # work begun with no call, and a call rings: set it aside as a draft
+            work = self._work()
+            if work is not None and work.unsaved:
+                self.flow.keep_idle_work(work, self.call.customers.get(work.values.get("customer_id")))
+        elif self.flow.record(self.work_call) is not None:
+            self._refresh_state()  # the work's call is still on (the waiting call took over the bar)
+            return
+        else:
+            self._push_work()  # the kept draft gets the last keystrokes too
+        self._let_go(current)
+
+    def _let_go(self, current: str | None) -> None:
+        self.ticket, self.draft, self.stale = None, None, None
+        self.work_call = current
+        self.history.set_history((), {})
+        self.header.hide_banner()
+        self._say("", Tone.NEUTRAL)
+        self._refresh_state()
+        self.ticket_shown.emit(None)
+
+    def _show_kept(self) -> None:
+        drafts = [k for k in self.flow.kept_drafts() if k.key != self.work_call]
+        self.kept_list.show_drafts(drafts, lambda k: k.customer.full_name if k.customer else "")
+
+    def reopen_kept(self, key: str) -> bool:
+        """Open a kept draft again (its call's row is linked when it is saved)."""
+        kept = next((k for k in self.flow.kept_drafts() if k.key == key), None)
+        if kept is None or not self._may_leave():
+            return False
+        work = kept.work
+        if kept.customer is not None:
+            self.call.customers[kept.customer.id] = kept.customer
+        self.work_call = key
+        if work.is_new:
+            self.ticket, self.stale = None, None
+            self.draft = Draft(key, dict(work.base))
+            self._set_form(dict(work.values), TicketStatus.NEW.value, Tier.L1.value, draft=True)
+            self.history.set_history((), {})
+            self.stack.setCurrentWidget(self.editor_page)
+            self._refresh_state()
+            self.ticket_shown.emit(None)
+        else:
+            self._fetch(work.ticket_id, lambda fetched: self._reopened(fetched, work))
+        self.form.subject.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _reopened(self, fetched: Any, work: TicketWork) -> None:
+        self._show_ticket(*fetched, mine_since=dict(work.base))
+        self.form.set_values(dict(work.values), stored_status=self.ticket.status, tier=self.ticket.tier,
+                             customer_text=self.call.customer_text(work.values.get("customer_id")),
+                             agents=self._agents(work.values.get("assignee_id")), draft=False)
+        self._refresh_state()
+
+    def _decide(self, call_id: str) -> None:
+        """Ready with the call's ticket unsaved: Save, Keep as draft, Discard, or Cancel (stay in wrap-up)."""
+        if call_id != self.work_call:
+            self.flow.keep_ticket_draft(call_id)
+            self.flow.finish_wrapup()
+            return
+        what = self.ticket.number if self.ticket is not None else _tr("the new ticket")
+        chosen = self.ask_decision(what)
+        if chosen == "save":
+            self._after_save = self.flow.finish_wrapup
+            if not self.save():
+                self._after_save = None
+        elif chosen == "keep":
+            self._push_work()
+            self.flow.keep_ticket_draft(call_id)
+            self.flow.finish_wrapup()
+        elif chosen == "discard":
+            self.flow.discard_ticket_work(call_id)
+            self._let_go(call_id)
+            self.flow.finish_wrapup()
+
+    def ask_decision(self, what: str) -> str | None:
+        """"save", "keep", "discard", or None to stay in wrap-up."""
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Unsaved ticket"),
+                          fill(_tr("%1 is not saved. Save it before you go Ready, keep it as a draft of this "
+                                   "call, or discard it?"), what), parent=self)
+        buttons = {"save": box.addButton(_tr("Save"), QMessageBox.ButtonRole.AcceptRole),
+                   "keep": box.addButton(_tr("Keep as draft"), QMessageBox.ButtonRole.ActionRole),
+                   "discard": box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)}
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(buttons["save"])
+        box.exec()
+        return next((name for name, button in buttons.items() if box.clickedButton() is button), None)
