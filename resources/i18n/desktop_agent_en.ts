@@ -421,6 +421,10 @@
         <translation>Transfer failed: %1</translation>
     </message>
     <message>
+        <source>The call&apos;s unsaved ticket is kept as a draft: the ticket pane lists it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -522,6 +526,10 @@
     <message>
         <source>Enter a number or extension to transfer to.</source>
         <translation>Enter a number or extension to transfer to.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s ticket is not saved: save it, keep it as a draft or discard it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Call ended</source>
@@ -744,36 +752,36 @@
 <context>
     <name>KpiFormula</name>
     <message>
-        <source>answered within {T} s / (answered + abandoned after {T} s + sent out of the queue after {T} s); abandons under {S} s left out</source>
-        <translation>answered within {T} s / (answered + abandoned after {T} s + sent out of the queue after {T} s); abandons under {S} s left out</translation>
+        <source>answered within %1 s / (answered + abandoned after %1 s + sent out of the queue after %1 s); abandons under %2 s left out</source>
+        <translation>answered within %1 s / (answered + abandoned after %1 s + sent out of the queue after %1 s); abandons under %2 s left out</translation>
     </message>
     <message>
-        <source>Cisco, abandons ignored: answered within {T} s / (service-level calls offered - abandoned within {T} s); abandons under {S} s left out</source>
-        <translation>Cisco, abandons ignored: answered within {T} s / (service-level calls offered - abandoned within {T} s); abandons under {S} s left out</translation>
+        <source>Cisco, abandons ignored: answered within %1 s / (service-level calls offered - abandoned within %1 s); abandons under %2 s left out</source>
+        <translation>Cisco, abandons ignored: answered within %1 s / (service-level calls offered - abandoned within %1 s); abandons under %2 s left out</translation>
     </message>
     <message>
-        <source>Cisco, abandons count against: answered within {T} s / service-level calls offered; abandons under {S} s left out</source>
-        <translation>Cisco, abandons count against: answered within {T} s / service-level calls offered; abandons under {S} s left out</translation>
+        <source>Cisco, abandons count against: answered within %1 s / service-level calls offered; abandons under %2 s left out</source>
+        <translation>Cisco, abandons count against: answered within %1 s / service-level calls offered; abandons under %2 s left out</translation>
     </message>
     <message>
-        <source>Cisco, abandons count for: (answered within {T} s + abandoned within {T} s) / service-level calls offered; abandons under {S} s left out</source>
-        <translation>Cisco, abandons count for: (answered within {T} s + abandoned within {T} s) / service-level calls offered; abandons under {S} s left out</translation>
+        <source>Cisco, abandons count for: (answered within %1 s + abandoned within %1 s) / service-level calls offered; abandons under %2 s left out</source>
+        <translation>Cisco, abandons count for: (answered within %1 s + abandoned within %1 s) / service-level calls offered; abandons under %2 s left out</translation>
     </message>
     <message>
-        <source>Genesys: answered within {T} s / (answered + abandoned - abandons under {S} s)</source>
-        <translation>Genesys: answered within {T} s / (answered + abandoned - abandons under {S} s)</translation>
+        <source>Genesys: answered within %1 s / (answered + abandoned - abandons under %2 s)</source>
+        <translation>Genesys: answered within %1 s / (answered + abandoned - abandons under %2 s)</translation>
     </message>
     <message>
-        <source>Amazon Connect: calls answered or abandoned within {T} s / calls that left the queue</source>
-        <translation>Amazon Connect: calls answered or abandoned within {T} s / calls that left the queue</translation>
+        <source>Amazon Connect: calls answered or abandoned within %1 s / calls that left the queue</source>
+        <translation>Amazon Connect: calls answered or abandoned within %1 s / calls that left the queue</translation>
     </message>
     <message>
-        <source>Asterisk SL: answered within {T} s / answered</source>
-        <translation>Asterisk SL: answered within {T} s / answered</translation>
+        <source>Asterisk SL: answered within %1 s / answered</source>
+        <translation>Asterisk SL: answered within %1 s / answered</translation>
     </message>
     <message>
-        <source>Asterisk SL2: (answered within {T} s + abandoned or timed out within {T} s) / (answered + abandoned + timed out)</source>
-        <translation>Asterisk SL2: (answered within {T} s + abandoned or timed out within {T} s) / (answered + abandoned + timed out)</translation>
+        <source>Asterisk SL2: (answered within %1 s + abandoned or timed out within %1 s) / (answered + abandoned + timed out)</source>
+        <translation>Asterisk SL2: (answered within %1 s + abandoned or timed out within %1 s) / (answered + abandoned + timed out)</translation>
     </message>
     <message>
         <source>calls that entered the queue (ENTERQUEUE)</source>
@@ -784,12 +792,12 @@
         <translation>calls connected to an agent (CONNECT)</translation>
     </message>
     <message>
-        <source>callers who hung up while queued after {S} s or longer (ABANDON)</source>
-        <translation>callers who hung up while queued after {S} s or longer (ABANDON)</translation>
+        <source>callers who hung up while queued after %1 s or longer (ABANDON)</source>
+        <translation>callers who hung up while queued after %1 s or longer (ABANDON)</translation>
     </message>
     <message>
-        <source>callers who hung up while queued in under {S} s</source>
-        <translation>callers who hung up while queued in under {S} s</translation>
+        <source>callers who hung up while queued in under %1 s</source>
+        <translation>callers who hung up while queued in under %1 s</translation>
     </message>
     <message>
         <source>calls the queue sent away at its time limit (EXITWITHTIMEOUT)</source>
@@ -816,8 +824,8 @@
         <translation>(talk + hold + wrap-up) / handled calls, counted in the interval where wrap-up ends (WRAPUPEND, else COMPLETE or TRANSFER)</translation>
     </message>
     <message>
-        <source>abandoned after {S} s or longer / (offered - abandons under {S} s)</source>
-        <translation>abandoned after {S} s or longer / (offered - abandons under {S} s)</translation>
+        <source>abandoned after %1 s or longer / (offered - abandons under %1 s)</source>
+        <translation>abandoned after %1 s or longer / (offered - abandons under %1 s)</translation>
     </message>
     <message>
         <source>agent time on calls and wrap-up / (that time + ready idle time)</source>
@@ -836,28 +844,28 @@
         <translation>mean answer on a 1-7 scale</translation>
     </message>
     <message>
-        <source>contacts with no repeat contact from the same customer on the same issue category within {days} days / contacts whose {days} days have passed or that were repeated</source>
-        <translation>contacts with no repeat contact from the same customer on the same issue category within {days} days / contacts whose {days} days have passed or that were repeated</translation>
+        <source>contacts with no repeat contact from the same customer on the same issue category within %1 days / contacts whose %1 days have passed or that were repeated</source>
+        <translation>contacts with no repeat contact from the same customer on the same issue category within %1 days / contacts whose %1 days have passed or that were repeated</translation>
     </message>
     <message>
         <source>logged-in agents by state: ready, on a call, wrap-up, paused (with reason); and logged out</source>
         <translation>logged-in agents by state: ready, on a call, wrap-up, paused (with reason); and logged out</translation>
     </message>
     <message>
-        <source>Erlang C: the fewest agents whose predicted service level reaches {goal} % within {T} s, at the last {minutes} minutes&apos; arrival rate ({rate} calls/h) and AHT ({aht} s)</source>
-        <translation>Erlang C: the fewest agents whose predicted service level reaches {goal} % within {T} s, at the last {minutes} minutes&apos; arrival rate ({rate} calls/h) and AHT ({aht} s)</translation>
+        <source>Erlang C: the fewest agents whose predicted service level reaches %1 % within %2 s, at the last %3 minutes&apos; arrival rate (%4 calls/h) and AHT (%5 s)</source>
+        <translation>Erlang C: the fewest agents whose predicted service level reaches %1 % within %2 s, at the last %3 minutes&apos; arrival rate (%4 calls/h) and AHT (%5 s)</translation>
     </message>
     <message>
-        <source>Erlang A: the fewest agents whose predicted service level reaches {goal} % within {T} s, at the last {minutes} minutes&apos; arrival rate ({rate} calls/h) and AHT ({aht} s), with callers&apos; mean patience {patience} s (time waited by all callers / abandons)</source>
-        <translation>Erlang A: the fewest agents whose predicted service level reaches {goal} % within {T} s, at the last {minutes} minutes&apos; arrival rate ({rate} calls/h) and AHT ({aht} s), with callers&apos; mean patience {patience} s (time waited by all callers / abandons)</translation>
+        <source>Erlang A: the fewest agents whose predicted service level reaches %1 % within %2 s, at the last %3 minutes&apos; arrival rate (%4 calls/h) and AHT (%5 s), with callers&apos; mean patience %6 s (time waited by all callers / abandons)</source>
+        <translation>Erlang A: the fewest agents whose predicted service level reaches %1 % within %2 s, at the last %3 minutes&apos; arrival rate (%4 calls/h) and AHT (%5 s), with callers&apos; mean patience %6 s (time waited by all callers / abandons)</translation>
     </message>
     <message>
         <source>staffed = agents ready + on a call + in wrap-up</source>
         <translation>staffed = agents ready + on a call + in wrap-up</translation>
     </message>
     <message>
-        <source>Big figure: today since midnight. Small figure: the last {minutes} minutes.</source>
-        <translation>Big figure: today since midnight. Small figure: the last {minutes} minutes.</translation>
+        <source>Big figure: today since midnight. Small figure: the last %1 minutes.</source>
+        <translation>Big figure: today since midnight. Small figure: the last %1 minutes.</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1660,10 @@ Ctrl+L — link the call to one of the caller&apos;s open tickets
 F2 — the caller card: Enter opens one of their tickets</translation>
     </message>
     <message>
+        <source>Unsaved tickets kept as drafts (Enter reopens one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2073,19 +2085,19 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{minutes} min: {value}</source>
+        <source>%1 min: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>peak: {n}</source>
+        <source>peak: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>answered max: {t}</source>
+        <source>answered max: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>goal {goal} %</source>
+        <source>goal %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2101,7 +2113,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>short abandons (under {S} s): {n}</source>
+        <source>short abandons (under %1 s): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2109,7 +2121,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>paused: {reasons}</source>
+        <source>paused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2121,7 +2133,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no handled calls yet in the last {minutes} min</source>
+        <source>no handled calls yet in the last %1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2129,11 +2141,11 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{rate} calls/h · AHT {aht} · {model}</source>
+        <source>%1 calls/h · AHT %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} answers today</source>
+        <source>%1 answers today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2213,7 +2225,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{kpi}: red must be beyond amber in the worse direction</source>
+        <source>%1: red must be beyond amber in the worse direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2273,7 +2285,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>+{n} more agents: switch dense mode (D) or give the grid more room</source>
+        <source>+%1 more agents: switch dense mode (D) or give the grid more room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2285,11 +2297,11 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wallboard error: {error}</source>
+        <source>Wallboard error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agents logged in: {n}</source>
+        <source>Agents logged in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2297,7 +2309,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>data is {n} s old</source>
+        <source>data is %1 s old</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2317,7 +2329,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save the wallboard settings: {error}</source>
+        <source>Could not save the wallboard settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2337,7 +2349,7 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click a tile or press {key} for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
+        <source>Click a tile or press %1 for its formula · D: dense grid (%2) · T: thresholds · S: sound on red (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -421,6 +421,10 @@
         <translation>Перевод не удался: %1</translation>
     </message>
     <message>
+        <source>The call&apos;s unsaved ticket is kept as a draft: the ticket pane lists it.</source>
+        <translation>Несохранённая заявка звонка оставлена черновиком: она есть в списке на панели заявки.</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Ответить</translation>
     </message>
@@ -522,6 +526,10 @@
     <message>
         <source>Enter a number or extension to transfer to.</source>
         <translation>Введите номер или внутренний номер для перевода.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s ticket is not saved: save it, keep it as a draft or discard it.</source>
+        <translation>Заявка звонка не сохранена: сохраните её, оставьте черновиком или удалите.</translation>
     </message>
     <message>
         <source>Call ended</source>
@@ -744,36 +752,36 @@
 <context>
     <name>KpiFormula</name>
     <message>
-        <source>answered within {T} s / (answered + abandoned after {T} s + sent out of the queue after {T} s); abandons under {S} s left out</source>
-        <translation>отвечено за {T} с / (отвечено + брошено позже {T} с + выведено из очереди позже {T} с); брошенные быстрее {S} с не учитываются</translation>
+        <source>answered within %1 s / (answered + abandoned after %1 s + sent out of the queue after %1 s); abandons under %2 s left out</source>
+        <translation>отвечено за %1 с / (отвечено + брошено позже %1 с + выведено из очереди позже %1 с); брошенные быстрее %2 с не учитываются</translation>
     </message>
     <message>
-        <source>Cisco, abandons ignored: answered within {T} s / (service-level calls offered - abandoned within {T} s); abandons under {S} s left out</source>
-        <translation>Cisco, брошенные не учитываются: отвечено за {T} с / (звонки уровня сервиса − брошено за {T} с); брошенные быстрее {S} с не учитываются</translation>
+        <source>Cisco, abandons ignored: answered within %1 s / (service-level calls offered - abandoned within %1 s); abandons under %2 s left out</source>
+        <translation>Cisco, брошенные не учитываются: отвечено за %1 с / (звонки уровня сервиса − брошено за %1 с); брошенные быстрее %2 с не учитываются</translation>
     </message>
     <message>
-        <source>Cisco, abandons count against: answered within {T} s / service-level calls offered; abandons under {S} s left out</source>
-        <translation>Cisco, брошенные идут в минус: отвечено за {T} с / звонки уровня сервиса; брошенные быстрее {S} с не учитываются</translation>
+        <source>Cisco, abandons count against: answered within %1 s / service-level calls offered; abandons under %2 s left out</source>
+        <translation>Cisco, брошенные идут в минус: отвечено за %1 с / звонки уровня сервиса; брошенные быстрее %2 с не учитываются</translation>
     </message>
     <message>
-        <source>Cisco, abandons count for: (answered within {T} s + abandoned within {T} s) / service-level calls offered; abandons under {S} s left out</source>
-        <translation>Cisco, брошенные идут в плюс: (отвечено за {T} с + брошено за {T} с) / звонки уровня сервиса; брошенные быстрее {S} с не учитываются</translation>
+        <source>Cisco, abandons count for: (answered within %1 s + abandoned within %1 s) / service-level calls offered; abandons under %2 s left out</source>
+        <translation>Cisco, брошенные идут в плюс: (отвечено за %1 с + брошено за %1 с) / звонки уровня сервиса; брошенные быстрее %2 с не учитываются</translation>
     </message>
     <message>
-        <source>Genesys: answered within {T} s / (answered + abandoned - abandons under {S} s)</source>
-        <translation>Genesys: отвечено за {T} с / (отвечено + брошено − брошено быстрее {S} с)</translation>
+        <source>Genesys: answered within %1 s / (answered + abandoned - abandons under %2 s)</source>
+        <translation>Genesys: отвечено за %1 с / (отвечено + брошено − брошено быстрее %2 с)</translation>
     </message>
     <message>
-        <source>Amazon Connect: calls answered or abandoned within {T} s / calls that left the queue</source>
-        <translation>Amazon Connect: отвечено или брошено за {T} с / звонки, покинувшие очередь</translation>
+        <source>Amazon Connect: calls answered or abandoned within %1 s / calls that left the queue</source>
+        <translation>Amazon Connect: отвечено или брошено за %1 с / звонки, покинувшие очередь</translation>
     </message>
     <message>
-        <source>Asterisk SL: answered within {T} s / answered</source>
-        <translation>Asterisk SL: отвечено за {T} с / отвечено</translation>
+        <source>Asterisk SL: answered within %1 s / answered</source>
+        <translation>Asterisk SL: отвечено за %1 с / отвечено</translation>
     </message>
     <message>
-        <source>Asterisk SL2: (answered within {T} s + abandoned or timed out within {T} s) / (answered + abandoned + timed out)</source>
-        <translation>Asterisk SL2: (отвечено за {T} с + брошено или снято по тайм-ауту за {T} с) / (отвечено + брошено + снято по тайм-ауту)</translation>
+        <source>Asterisk SL2: (answered within %1 s + abandoned or timed out within %1 s) / (answered + abandoned + timed out)</source>
+        <translation>Asterisk SL2: (отвечено за %1 с + брошено или снято по тайм-ауту за %1 с) / (отвечено + брошено + снято по тайм-ауту)</translation>
     </message>
     <message>
         <source>calls that entered the queue (ENTERQUEUE)</source>
@@ -784,12 +792,12 @@
         <translation>звонки, соединённые с оператором (CONNECT)</translation>
     </message>
     <message>
-        <source>callers who hung up while queued after {S} s or longer (ABANDON)</source>
-        <translation>абоненты, положившие трубку в очереди через {S} с или позже (ABANDON)</translation>
+        <source>callers who hung up while queued after %1 s or longer (ABANDON)</source>
+        <translation>абоненты, положившие трубку в очереди через %1 с или позже (ABANDON)</translation>
     </message>
     <message>
-        <source>callers who hung up while queued in under {S} s</source>
-        <translation>абоненты, положившие трубку в очереди быстрее {S} с</translation>
+        <source>callers who hung up while queued in under %1 s</source>
+        <translation>абоненты, положившие трубку в очереди быстрее %1 с</translation>
     </message>
     <message>
         <source>calls the queue sent away at its time limit (EXITWITHTIMEOUT)</source>
@@ -816,8 +824,8 @@
         <translation>(разговор + удержание + постобработка) / обработанные звонки; учитывается в интервале, где закончилась постобработка (WRAPUPEND, иначе COMPLETE или TRANSFER)</translation>
     </message>
     <message>
-        <source>abandoned after {S} s or longer / (offered - abandons under {S} s)</source>
-        <translation>брошено через {S} с и позже / (поступило − брошено быстрее {S} с)</translation>
+        <source>abandoned after %1 s or longer / (offered - abandons under %1 s)</source>
+        <translation>брошено через %1 с и позже / (поступило − брошено быстрее %1 с)</translation>
     </message>
     <message>
         <source>agent time on calls and wrap-up / (that time + ready idle time)</source>
@@ -836,28 +844,28 @@
         <translation>средний ответ по шкале 1–7</translation>
     </message>
     <message>
-        <source>contacts with no repeat contact from the same customer on the same issue category within {days} days / contacts whose {days} days have passed or that were repeated</source>
-        <translation>обращения без повторного обращения того же клиента по той же категории в течение {days} дн. / обращения, у которых {days} дн. прошли или был повтор</translation>
+        <source>contacts with no repeat contact from the same customer on the same issue category within %1 days / contacts whose %1 days have passed or that were repeated</source>
+        <translation>обращения без повторного обращения того же клиента по той же категории в течение %1 дн. / обращения, у которых %1 дн. прошли или был повтор</translation>
     </message>
     <message>
         <source>logged-in agents by state: ready, on a call, wrap-up, paused (with reason); and logged out</source>
         <translation>операторы в системе по состояниям: готов, на звонке, постобработка, пауза (с причиной); а также вышедшие из системы</translation>
     </message>
     <message>
-        <source>Erlang C: the fewest agents whose predicted service level reaches {goal} % within {T} s, at the last {minutes} minutes&apos; arrival rate ({rate} calls/h) and AHT ({aht} s)</source>
-        <translation>Эрланг C: наименьшее число операторов, при котором прогноз уровня сервиса достигает {goal} % за {T} с при потоке последних {minutes} мин ({rate} звонков/ч) и AHT ({aht} с)</translation>
+        <source>Erlang C: the fewest agents whose predicted service level reaches %1 % within %2 s, at the last %3 minutes&apos; arrival rate (%4 calls/h) and AHT (%5 s)</source>
+        <translation>Эрланг C: наименьшее число операторов, при котором прогноз уровня сервиса достигает %1 % за %2 с при потоке последних %3 мин (%4 звонков/ч) и AHT (%5 с)</translation>
     </message>
     <message>
-        <source>Erlang A: the fewest agents whose predicted service level reaches {goal} % within {T} s, at the last {minutes} minutes&apos; arrival rate ({rate} calls/h) and AHT ({aht} s), with callers&apos; mean patience {patience} s (time waited by all callers / abandons)</source>
-        <translation>Эрланг A: наименьшее число операторов, при котором прогноз уровня сервиса достигает {goal} % за {T} с при потоке последних {minutes} мин ({rate} звонков/ч) и AHT ({aht} с), со средним терпением абонентов {patience} с (общее время ожидания / брошенные)</translation>
+        <source>Erlang A: the fewest agents whose predicted service level reaches %1 % within %2 s, at the last %3 minutes&apos; arrival rate (%4 calls/h) and AHT (%5 s), with callers&apos; mean patience %6 s (time waited by all callers / abandons)</source>
+        <translation>Эрланг A: наименьшее число операторов, при котором прогноз уровня сервиса достигает %1 % за %2 с при потоке последних %3 мин (%4 звонков/ч) и AHT (%5 с), со средним терпением абонентов %6 с (общее время ожидания / брошенные)</translation>
     </message>
     <message>
         <source>staffed = agents ready + on a call + in wrap-up</source>
         <translation>в работе = операторы «Готов» + на звонке + на постобработке</translation>
     </message>
     <message>
-        <source>Big figure: today since midnight. Small figure: the last {minutes} minutes.</source>
-        <translation>Крупная цифра — сегодня с полуночи. Мелкая — за последние {minutes} мин.</translation>
+        <source>Big figure: today since midnight. Small figure: the last %1 minutes.</source>
+        <translation>Крупная цифра — сегодня с полуночи. Мелкая — за последние %1 мин.</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1660,10 @@ Ctrl+L — привязать звонок к одной из открытых �
 F2 — карточка абонента: Enter открывает его заявку</translation>
     </message>
     <message>
+        <source>Unsaved tickets kept as drafts (Enter reopens one):</source>
+        <translation>Несохранённые заявки-черновики (Enter — открыть снова):</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -2073,20 +2085,20 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>с</translation>
     </message>
     <message>
-        <source>{minutes} min: {value}</source>
-        <translation>{minutes} мин: {value}</translation>
+        <source>%1 min: %2</source>
+        <translation>%1 мин: %2</translation>
     </message>
     <message>
-        <source>peak: {n}</source>
-        <translation>пик: {n}</translation>
+        <source>peak: %1</source>
+        <translation>пик: %1</translation>
     </message>
     <message>
-        <source>answered max: {t}</source>
-        <translation>макс. до ответа: {t}</translation>
+        <source>answered max: %1</source>
+        <translation>макс. до ответа: %1</translation>
     </message>
     <message>
-        <source>goal {goal} %</source>
-        <translation>цель {goal} %</translation>
+        <source>goal %1 %</source>
+        <translation>цель %1 %</translation>
     </message>
     <message>
         <source>offered</source>
@@ -2101,16 +2113,16 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>брошено</translation>
     </message>
     <message>
-        <source>short abandons (under {S} s): {n}</source>
-        <translation>короткие брошенные (до {S} с): {n}</translation>
+        <source>short abandons (under %1 s): %2</source>
+        <translation>короткие брошенные (до %1 с): %2</translation>
     </message>
     <message>
         <source>no reason</source>
         <translation>без причины</translation>
     </message>
     <message>
-        <source>paused: {reasons}</source>
-        <translation>на паузе: {reasons}</translation>
+        <source>paused: %1</source>
+        <translation>на паузе: %1</translation>
     </message>
     <message>
         <source>needed</source>
@@ -2121,20 +2133,20 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>в работе</translation>
     </message>
     <message>
-        <source>no handled calls yet in the last {minutes} min</source>
-        <translation>за последние {minutes} мин ещё нет обработанных звонков</translation>
+        <source>no handled calls yet in the last %1 min</source>
+        <translation>за последние %1 мин ещё нет обработанных звонков</translation>
     </message>
     <message>
         <source>the goal cannot be reached at this load</source>
         <translation>при такой нагрузке цель недостижима</translation>
     </message>
     <message>
-        <source>{rate} calls/h · AHT {aht} · {model}</source>
-        <translation>{rate} звонков/ч · AHT {aht} · {model}</translation>
+        <source>%1 calls/h · AHT %2 · %3</source>
+        <translation>%1 звонков/ч · AHT %2 · %3</translation>
     </message>
     <message>
-        <source>{n} answers today</source>
-        <translation>ответов сегодня: {n}</translation>
+        <source>%1 answers today</source>
+        <translation>ответов сегодня: %1</translation>
     </message>
     <message>
         <source>longer than this pause reason allows</source>
@@ -2213,8 +2225,8 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>ниже</translation>
     </message>
     <message>
-        <source>{kpi}: red must be beyond amber in the worse direction</source>
-        <translation>{kpi}: красный порог должен быть дальше жёлтого в худшую сторону</translation>
+        <source>%1: red must be beyond amber in the worse direction</source>
+        <translation>%1: красный порог должен быть дальше жёлтого в худшую сторону</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -2273,8 +2285,8 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>В системе нет ни одного оператора.</translation>
     </message>
     <message>
-        <source>+{n} more agents: switch dense mode (D) or give the grid more room</source>
-        <translation>ещё {n} операторов не поместились: включите плотный режим (D) или дайте сетке больше места</translation>
+        <source>+%1 more agents: switch dense mode (D) or give the grid more room</source>
+        <translation>ещё %1 операторов не поместились: включите плотный режим (D) или дайте сетке больше места</translation>
     </message>
     <message>
         <source>Service level, last 15 min, %</source>
@@ -2285,20 +2297,20 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>цель</translation>
     </message>
     <message>
-        <source>Wallboard error: {error}</source>
-        <translation>Ошибка табло: {error}</translation>
+        <source>Wallboard error: %1</source>
+        <translation>Ошибка табло: %1</translation>
     </message>
     <message>
-        <source>Agents logged in: {n}</source>
-        <translation>Операторов в системе: {n}</translation>
+        <source>Agents logged in: %1</source>
+        <translation>Операторов в системе: %1</translation>
     </message>
     <message>
         <source>reading today&apos;s calls…</source>
         <translation>читаю звонки за сегодня…</translation>
     </message>
     <message>
-        <source>data is {n} s old</source>
-        <translation>данные устарели на {n} с</translation>
+        <source>data is %1 s old</source>
+        <translation>данные устарели на %1 с</translation>
     </message>
     <message>
         <source>reconnecting</source>
@@ -2317,8 +2329,8 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>Формулы нет: плитка показывает количество.</translation>
     </message>
     <message>
-        <source>Could not save the wallboard settings: {error}</source>
-        <translation>Не удалось сохранить настройки табло: {error}</translation>
+        <source>Could not save the wallboard settings: %1</source>
+        <translation>Не удалось сохранить настройки табло: %1</translation>
     </message>
     <message>
         <source>Wallboard · all queues</source>
@@ -2337,8 +2349,8 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>выкл.</translation>
     </message>
     <message>
-        <source>Click a tile or press {key} for its formula · D: dense grid ({dense}) · T: thresholds · S: sound on red ({sound})</source>
-        <translation>Щёлкните плитку или нажмите {key}, чтобы увидеть формулу · D: плотная сетка ({dense}) · T: пороги · S: звук при тревоге ({sound})</translation>
+        <source>Click a tile or press %1 for its formula · D: dense grid (%2) · T: thresholds · S: sound on red (%3)</source>
+        <translation>Щёлкните плитку или нажмите %1, чтобы увидеть формулу · D: плотная сетка (%2) · T: пороги · S: звук при тревоге (%3)</translation>
     </message>
     <message>
         <source>Desktop Agent — Wallboard</source>

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop_agent.core.dto import CustomerDTO, PhoneDTO
+from desktop_agent.core.kpi.personal import PersonalKpis, personal_kpis
 from desktop_agent.core.ports import AgentDTO
 from desktop_agent.crm.screen_pop import ScreenPopService
 from desktop_agent.store import queue_log
@@ -18,7 +19,6 @@ from desktop_agent.store.defaults import load_defaults
 from desktop_agent.store.interactions import InteractionStore
 from desktop_agent.store.reference import ReferenceStore
 from desktop_agent.store.templates import TemplateStore
-from desktop_agent.ui.call.kpi_strip import PersonalKpis, personal_kpis
 
 
 @dataclass

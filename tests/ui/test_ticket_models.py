@@ -1,4 +1,4 @@
-"""The card's and the editor's models without any view, and the pure rules beside them (SLA, workflow, merge)."""
+"""The card's and the editor's models without any view (the rules they show are tested in tests/unit/test_ticket_rules.py)."""
 
 from __future__ import annotations
 
@@ -18,16 +18,7 @@ from desktop_agent.ui.card.model import (
     contact_seconds,
     rank_suggestions,
 )
-from desktop_agent.ui.ticket.models import (
-    SlaLevel,
-    TicketHistoryModel,
-    TicketListModel,
-    fill,
-    merge_edits,
-    sla_state,
-    span_text,
-    status_choices,
-)
+from desktop_agent.ui.ticket.models import TicketHistoryModel, TicketListModel, span_text
 
 pytestmark = pytest.mark.gui  # Qt models (no widgets), with the test's QApplication
 
@@ -57,43 +48,9 @@ def customer(name: str, number: str = "+79160000001", vip: bool = False) -> Cust
     return CustomerDTO(id=uuid.uuid4(), full_name=name, phones=(PhoneDTO(number),), vip=vip)
 
 
-# ---- pure rules ------------------------------------------------------------------------------
+# ---- words -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("hours_in", "level", "fraction"), [
-    (0, SlaLevel.OK, 1.0), (11.9, SlaLevel.OK, None), (12.1, SlaLevel.WARNING, None),
-    (23.9, SlaLevel.WARNING, None), (24, SlaLevel.BREACHED, 0.0), (30, SlaLevel.BREACHED, None),
-])
-def test_sla_levels(hours_in, level, fraction):
-    state = sla_state(T0, T0 + timedelta(hours=24), "open", T0 + timedelta(hours=hours_in))
-    assert state.level is level
-    assert state.remaining_seconds == pytest.approx((24 - hours_in) * 3600)
-    if fraction is not None:
-        assert state.fraction_left == pytest.approx(fraction)
-
-
-def test_sla_stops_when_resolved_and_is_absent_without_a_due_time():
-    assert sla_state(T0, T0 + timedelta(hours=1), "resolved", T0 + timedelta(hours=5)).level is SlaLevel.STOPPED
-    assert sla_state(T0, None, "open", T0).level is SlaLevel.NONE
-
-
-def test_status_choices_follow_the_workflow_without_plain_escalation():
-    assert status_choices("new") == ["new", "open", "pending", "resolved"]
-    assert status_choices("escalated") == ["open", "pending", "escalated", "resolved"]
-    assert status_choices("resolved") == ["open", "resolved", "closed"]
-    assert status_choices("closed") == ["closed"]
-
-
-def test_merge_keeps_mine_takes_theirs_and_names_conflicts():
-    base = {"subject": "a", "description": "x", "priority": "normal", "status": "open"}
-    mine = {"subject": "a", "description": "my text", "priority": "high", "status": "open"}
-    theirs = {"subject": "b", "description": "x", "priority": "low", "status": "open"}
-    merged = merge_edits(base, mine, theirs)
-    assert merged.values == {"subject": "b", "description": "my text", "priority": "high", "status": "open"}
-    assert merged.conflicts == ("priority",)
-
-
-def test_fill_and_spans():
-    assert fill("%1 → %2", "a%2", "b") == "a%2 → b"  # a value is never filled in again
+def test_spans():
     assert span_text(3 * 3600 + 5 * 60) == "3 h 5 min"
     assert span_text(-(26 * 3600)) == "1 d 2 h"
     assert span_text(59) == "0 min"

@@ -83,6 +83,13 @@ def formula(kpi: str, settings: KpiSettings, *, fcr_days: int = 7) -> Formula:
     return Formula(f"kpi.{kpi}", params, _TEXT[kpi].format(**params))
 
 
+def average_handling_time(talk_and_hold: float, wrapup: float, handled: int) -> float | None:
+    """AHT, the one definition: (talk + hold + after-call work) / handled calls; None with no calls.
+
+    The engine's periods (PeriodKpis.aht) and the operator's own figures (core.kpi.personal) both use it."""
+    return None if handled <= 0 else (talk_and_hold + wrapup) / handled
+
+
 def all_formulas(settings: KpiSettings) -> dict[str, Formula]:
     out = {name: formula(name, settings) for name in KPI_NAMES}
     for v in SLVariant:

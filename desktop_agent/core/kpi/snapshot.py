@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop_agent.core.kpi import surveys
 from desktop_agent.core.kpi.counts import Counts
-from desktop_agent.core.kpi.formulas import Formula
+from desktop_agent.core.kpi.formulas import Formula, average_handling_time
 from desktop_agent.core.kpi.service_level import all_service_levels, service_level
 from desktop_agent.core.kpi.settings import KpiSettings
 
@@ -94,7 +94,7 @@ class PeriodKpis:
     @property
     def aht(self) -> float | None:
         c = self._c
-        return _ratio(c.handled_talk_sum + c.handled_wrapup_sum, c.handled)
+        return average_handling_time(c.handled_talk_sum, c.handled_wrapup_sum, c.handled)
 
     @property
     def abandon_rate(self) -> float | None:

@@ -32,7 +32,7 @@ from desktop_agent.core.ports import PauseReasonDTO, ReferenceData
 from desktop_agent.ui.call.dtmf_pad import DtmfPad
 from desktop_agent.ui.call.flow import CallFlow
 from desktop_agent.ui.card.header import WrapLabel, whole_text_tip
-from desktop_agent.ui.kit.i18n import call_state_text, current_language, format_duration
+from desktop_agent.ui.kit.i18n import call_state_text, current_language, fill, format_duration
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell import actions as A
 from desktop_agent.ui.shell.actions import ActionRegistry
@@ -267,7 +267,7 @@ class CallBar(QToolBar):
             if st.pending == "ready":
                 detail = self.tr("then Ready")
             elif st.pending:
-                detail = self.tr("then Not ready: %1").replace("%1", self._reason_title(st.pending))
+                detail = fill(self.tr("then Not ready: %1"), self._reason_title(st.pending))
         self.state_detail.setText(detail)
 
     def _reason_title(self, code: str) -> str:

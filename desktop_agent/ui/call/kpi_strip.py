@@ -1,45 +1,22 @@
 """The personal KPI strip: my calls today, my average handling time, my average wrap-up time.
 
 Figures come from an injected provider (a blocking call, run on the database worker) and refresh
-after every finished call and once a minute. The definitions match the wallboard's: AHT is
-(talk + hold + after-call work) / handled calls; a handled call is one that was answered and ended.
+after every finished call and once a minute. core.kpi.personal works them out, with the KPI engine's
+AHT: (talk + hold + after-call work) / handled calls; a handled call is one that was answered and ended.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from desktop_agent.core.dto import InteractionDTO
-from desktop_agent.ui.kit.i18n import format_duration
+from desktop_agent.core.kpi.personal import PersonalKpis
+from desktop_agent.ui.kit.i18n import fill, format_duration
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 
 REFRESH_MS = 60_000
-
-
-@dataclass(frozen=True, slots=True)
-class PersonalKpis:
-    calls: int = 0
-    aht_seconds: float | None = None
-    wrapup_seconds: float | None = None
-
-
-def personal_kpis(interactions: Iterable[InteractionDTO]) -> PersonalKpis:
-    """From one agent's interactions of the day: only answered, ended calls count as handled."""
-    handle: list[float] = []
-    wrapup: list[float] = []
-    for i in interactions:
-        if i.answered_at is None or i.ended_at is None:
-            continue
-        connected = max(0.0, (i.ended_at - i.answered_at).total_seconds())  # talk and hold
-        handle.append(connected + i.wrapup_seconds)
-        wrapup.append(float(i.wrapup_seconds))
-    if not handle:
-        return PersonalKpis()
-    return PersonalKpis(len(handle), sum(handle) / len(handle), sum(wrapup) / len(wrapup))
 
 
 class KpiStrip(QWidget):
@@ -71,11 +48,11 @@ class KpiStrip(QWidget):
     def show_kpis(self, kpis: PersonalKpis) -> None:
         self.kpis = kpis
         dash = "–"
-        self.calls.setText(self.tr("Calls today: %1").replace("%1", str(kpis.calls)))
-        self.aht.setText(self.tr("My AHT: %1").replace(
-            "%1", format_duration(kpis.aht_seconds) if kpis.aht_seconds is not None else dash))
-        self.wrapup.setText(self.tr("My wrap-up: %1").replace(
-            "%1", format_duration(kpis.wrapup_seconds) if kpis.wrapup_seconds is not None else dash))
+        self.calls.setText(fill(self.tr("Calls today: %1"), kpis.calls))
+        self.aht.setText(fill(self.tr("My AHT: %1"),
+                              format_duration(kpis.aht_seconds) if kpis.aht_seconds is not None else dash))
+        self.wrapup.setText(fill(self.tr("My wrap-up: %1"),
+                                 format_duration(kpis.wrapup_seconds) if kpis.wrapup_seconds is not None else dash))
         self.calls.setToolTip(self.tr("Calls you answered and finished today"))
         self.aht.setToolTip(self.tr("Average handling time: (talk + hold + wrap-up) ÷ handled calls"))
         self.wrapup.setToolTip(self.tr("Average after-call work per handled call"))

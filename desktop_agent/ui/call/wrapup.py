@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_agent.core.call_session import CallSession, CallState, EndReason
 from desktop_agent.core.ports import DispositionDTO, ReferenceData
 from desktop_agent.ui.call.flow import CallFlow
-from desktop_agent.ui.kit.i18n import current_language, format_duration
+from desktop_agent.ui.kit.i18n import current_language, fill, format_duration
 from desktop_agent.ui.kit.pane import Area, Pane
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell import actions as A
@@ -261,11 +261,11 @@ class WrapupPane(Pane):
         ready_keys = "F9"
         if s is not None and s.state is CallState.WRAPUP:
             self.finish.setEnabled(bool(s.disposition))
-            self.finish.setText(self.tr("Finish and go Ready (%1)").replace("%1", ready_keys))
+            self.finish.setText(fill(self.tr("Finish and go Ready (%1)"), ready_keys))
             self.hint.setText("" if s.disposition else self.tr("Choose a disposition: press 1–9."))
         else:
             self.finish.setEnabled(False)
-            self.finish.setText(self.tr("Finish and go Ready (%1)").replace("%1", ready_keys))
+            self.finish.setText(fill(self.tr("Finish and go Ready (%1)"), ready_keys))
             self.hint.setText(self.tr("The disposition can be chosen during the call; "
                                       "it is required before you go Ready."))
 
@@ -283,7 +283,7 @@ class WrapupPane(Pane):
         self.notes_label.setText(self.tr("&Notes"))
         self.auto_ready.setText(self.tr("Go Ready by itself when wrap-up time is up"))
         limit = self.flow.policy.limit_seconds
-        self.auto_ready.setToolTip(self.tr("Wrap-up limit: %1").replace("%1", format_duration(limit)) if limit
+        self.auto_ready.setToolTip(fill(self.tr("Wrap-up limit: %1"), format_duration(limit)) if limit
                                    else self.tr("No wrap-up limit is set"))
         self._show_heading(self.flow.current)
         self._show_finish()

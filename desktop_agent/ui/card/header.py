@@ -24,9 +24,9 @@ from desktop_agent.core.call_session import CallSession
 from desktop_agent.core.dto import CustomerDTO, ScreenPop
 from desktop_agent.core.phone import CallerIdKind, format_international, normalise
 from desktop_agent.ui.card.model import badges_of, display_number, language_text, segment_text
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.theme import Tone, is_dark, set_dim, tone_colour
 from desktop_agent.ui.templates.model import plain_tooltip
-from desktop_agent.ui.ticket.models import fill
 
 FACT_CHARS = 200      # of notes or a company name shown on the card; the rest is in the tooltip
 FACT_LINES = 4

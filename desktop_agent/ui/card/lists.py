@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from desktop_agent.core.dto import InteractionDTO, TicketDTO
 from desktop_agent.ui.card.header import set_shown
 from desktop_agent.ui.card.model import LastContactsModel
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.kit.item_paint import begin_row
 from desktop_agent.ui.shell.actions import EnterKey
-from desktop_agent.ui.ticket.models import TicketListModel, fill
+from desktop_agent.ui.ticket.models import TicketListModel
 
 TABLE_ROWS = 5  # rows a list shows before it scrolls
 NOTHING = ("", "—")  # cells that say nothing are left out of the second line

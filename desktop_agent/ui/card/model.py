@@ -28,8 +28,8 @@ from PySide6.QtCore import (
 from desktop_agent.core.domain import utcnow
 from desktop_agent.core.dto import CustomerDTO, InteractionDTO, ScreenPop
 from desktop_agent.core.phone import format_international, normalise
-from desktop_agent.ui.kit.i18n import format_duration
-from desktop_agent.ui.ticket.models import Index, fill
+from desktop_agent.ui.kit.i18n import fill, format_duration
+from desktop_agent.ui.ticket.models import Index
 
 Role = Qt.ItemDataRole
 WORDS = "CardWords"

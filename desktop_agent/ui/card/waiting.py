@@ -16,9 +16,8 @@ from desktop_agent.core.call_session import CallSession
 from desktop_agent.core.dto import ScreenPop
 from desktop_agent.core.phone import format_international, normalise
 from desktop_agent.ui.card.header import WrapLabel
-from desktop_agent.ui.kit.i18n import format_duration
+from desktop_agent.ui.kit.i18n import fill, format_duration
 from desktop_agent.ui.shell.theme import keep_sheet, waiting_call_sheet
-from desktop_agent.ui.ticket.models import fill
 
 
 class WaitingCallLine(QFrame):

@@ -18,6 +18,7 @@ from desktop_agent.core.checklist import ChecklistDefinition, ChecklistRun
 from desktop_agent.core.domain import CallerType
 from desktop_agent.ui.checklist.banner import Banner
 from desktop_agent.ui.checklist.words import caller_type_text
+from desktop_agent.ui.kit.i18n import fill
 
 
 def dropped_ticks(run: ChecklistRun | None, definition: ChecklistDefinition | None) -> list[str]:
@@ -49,8 +50,7 @@ class CallerTypeSwitch(QObject):
         self.pending = caller_type
         question = QCoreApplication.translate("ChecklistPane", "“%1” has no step “%2”: its tick would be dropped. "
                                                        "Switch anyway?")
-        self.bar.text.setText(question.replace("%1", caller_type_text(caller_type))
-                              .replace("%2", "”, “".join(dropped)))
+        self.bar.text.setText(fill(question, caller_type_text(caller_type), "”, “".join(dropped)))
         self.bar.show()
         self.no.setFocus(Qt.FocusReason.OtherFocusReason)  # the safe answer is the one Enter gives
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem
 
 from desktop_agent.core.ports import TemplateDTO
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.actions import is_enter
 from desktop_agent.ui.templates.model import plain_tooltip
 
@@ -42,7 +43,7 @@ class PhraseList(QListWidget):
     def show_phrases(self, phrases: Sequence[tuple[str, TemplateDTO | None]], quoted: str = "“%1”") -> None:
         self.clear()
         for key, template in phrases:
-            item = QListWidgetItem(quoted.replace("%1", template.title) if template is not None else key)
+            item = QListWidgetItem(fill(quoted, template.title) if template is not None else key)
             item.setData(self.KEY_ROLE, key)
             item.setToolTip(plain_tooltip(template.body) if template is not None else "")
             item.setForeground(self.palette().color(QPalette.ColorRole.Link))

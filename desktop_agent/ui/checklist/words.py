@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_agent.core.checklist import CueRule
 from desktop_agent.core.domain import CallerType
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.actions import ActionSpec
 
 TICK_SLOTS = range(1, 10)
@@ -21,7 +22,7 @@ _TICK_TITLE = QT_TRANSLATE_NOOP("Actions", "Tick checklist step %1")
 
 def _tick_spec(n: int) -> ActionSpec:
     return ActionSpec(f"checklist.tick.{n}", _TICK_TITLE, (f"Ctrl+{n}",), GROUP_CHECKLIST,
-                      title_fn=lambda: QCoreApplication.translate("Actions", _TICK_TITLE).replace("%1", str(n)))
+                      title_fn=lambda: fill(QCoreApplication.translate("Actions", _TICK_TITLE), n))
 
 
 TICK_ACTIONS = tuple(_tick_spec(n) for n in TICK_SLOTS)
@@ -59,15 +60,15 @@ def caller_type_text(caller_type: str) -> str:
 def span_text(seconds: float) -> str:
     # Literal translate() calls: pyside6-lupdate only collects those (and QT_TRANSLATE_NOOP).
     if seconds >= 60 and seconds % 60 == 0:
-        return QCoreApplication.translate("ChecklistWords", "%1 min").replace("%1", str(int(seconds // 60)))
-    return QCoreApplication.translate("ChecklistWords", "%1 s").replace("%1", str(int(seconds)))
+        return fill(QCoreApplication.translate("ChecklistWords", "%1 min"), int(seconds // 60))
+    return fill(QCoreApplication.translate("ChecklistWords", "%1 s"), int(seconds))
 
 
 def cue_message(kind: str, rule: CueRule | None) -> str:
     """What a fired cue says: the definition's own message, else the words for its kind."""
     if rule is not None and rule.message:
         return rule.message
-    return words(_CUE_WORDS.get(kind, "%1")).replace("%1", span_text(rule.after_seconds if rule is not None else 0))
+    return fill(words(_CUE_WORDS.get(kind, "%1")), span_text(rule.after_seconds if rule is not None else 0))
 
 
 def silence_off_text() -> str:
@@ -75,4 +76,4 @@ def silence_off_text() -> str:
 
 
 def silence_off_reason(backend: str) -> str:
-    return words(_SILENCE_OFF_WHY).replace("%1", backend or "?")
+    return fill(words(_SILENCE_OFF_WHY), backend or "?")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 import desktop_agent
 from desktop_agent import licenses, paths
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.about_info import AboutInfo
 from desktop_agent.ui.shell.theme import app_icon
 
@@ -144,8 +145,8 @@ class AboutDialog(QDialog):
             elif licenses.has_license_text(components[row]):
                 text.setPlainText(licenses.license_text(components[row]))
             else:
-                text.setPlainText(self.tr("No licence text of this component is included. Its licence: %1")
-                                  .replace("%1", components[row].get("license") or "–"))
+                text.setPlainText(fill(self.tr("No licence text of this component is included. Its licence: %1"),
+                                       components[row].get("license") or "–"))
 
         table.itemSelectionChanged.connect(show_licence)
         if components:
@@ -156,8 +157,7 @@ class AboutDialog(QDialog):
         return splitter
 
     def _qt_tab(self) -> QWidget:
-        notice = QLabel(QCoreApplication.translate("AboutDialog", QT_NOTICE)
-                        .replace("%1", qVersion()).replace("%2", PySide6.__version__))
+        notice = QLabel(fill(QCoreApplication.translate("AboutDialog", QT_NOTICE), qVersion(), PySide6.__version__))
         notice.setObjectName("qtNotice")
         notice.setWordWrap(True)
         full = QPlainTextEdit(_licence_text("LGPL-3.0-only.txt") or self.tr("The licence text is missing from "

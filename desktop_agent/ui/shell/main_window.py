@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.ui.call.bar import CallBar
-from desktop_agent.ui.kit.i18n import current_language, system_language
+from desktop_agent.ui.kit.i18n import current_language, fill, system_language
 from desktop_agent.ui.kit.pane import Pane
 from desktop_agent.ui.shell import actions as A
 from desktop_agent.ui.shell.actions import ActionRegistry, ActionSpec
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
                  "starting": self.tr("starting"), "stopped": self.tr("stopped"),
                  "unavailable": self.tr("unavailable"), "failed": self.tr("failed"),
                  "restarting": self.tr("restarting")}
-        text = self.tr("Telephony: %1").replace("%1", words.get(state, state))
+        text = fill(self.tr("Telephony: %1"), words.get(state, state))
         self.backend_label.setText(f"● {text}")
         self.backend_label.setToolTip(detail)
         colour = tone_colour(self.palette(), Tone.READY if ok else Tone.DANGER).name()
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def set_database_state(self, where: str, ok: bool = True) -> None:
         self._database = (where, ok)
-        text = self.tr("Database: %1").replace("%1", where)
+        text = fill(self.tr("Database: %1"), where)
         self.database_label.setText(f"● {text}" if ok else f"● {text} — {self.tr('not connected')}")
         colour = tone_colour(self.palette(), Tone.READY if ok else Tone.DANGER).name()
         self.database_label.setStyleSheet(f"color: {colour};")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_agent.ui.kit.i18n import system_language
+from desktop_agent.ui.kit.i18n import fill, system_language
 from desktop_agent.ui.shell.settings import SettingsError, UiSettings, set_value
 from desktop_agent.ui.shell.theme import set_dim
 
@@ -245,8 +245,8 @@ class SettingsDialog(QDialog):
         if isinstance(language, QComboBox):
             for i in range(language.count()):
                 code = language.itemData(i)
-                text = LANGUAGE_NAMES.get(code) or self.tr("As the system (%1)").replace(
-                    "%1", LANGUAGE_NAMES[system_language()])
+                text = LANGUAGE_NAMES.get(code) or fill(self.tr("As the system (%1)"),
+                                                         LANGUAGE_NAMES[system_language()])
                 language.setItemText(i, text)
         theme = self.editors["theme"]
         if isinstance(theme, QComboBox):

@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint,
 from PySide6.QtWidgets import QListView, QMenu
 
 from desktop_agent.core.ports import TemplateDTO, TemplateService
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell.actions import ActionSpec
 from desktop_agent.ui.templates.model import FAVOURITE_SLOTS, TemplateListModel
@@ -30,8 +31,7 @@ MENU_TITLE_PX = 360  # a long title is elided in the slot menu: a menu as wide a
 
 def _favourite_spec(slot: int) -> ActionSpec:
     return ActionSpec(f"templates.favourite.{slot}", _FAVOURITE_TITLE, (f"Alt+{slot}",), GROUP_TEMPLATES,
-                      title_fn=lambda: QCoreApplication.translate("Actions", _FAVOURITE_TITLE)
-                      .replace("%1", str(slot)))
+                      title_fn=lambda: fill(QCoreApplication.translate("Actions", _FAVOURITE_TITLE), slot))
 
 
 FAVOURITE_ACTIONS = tuple(_favourite_spec(slot) for slot in FAVOURITE_SLOTS)
@@ -70,8 +70,8 @@ class FavouriteKeys(QObject):
     def choose(self, slot: int) -> None:
         template = self.model.favourite(slot)
         if template is None:
-            self.notice.emit(QCoreApplication.translate(
-                "TemplatesPane", "Nothing is on Alt+%1 yet: select a template and press Alt+0.").replace("%1", str(slot)))
+            self.notice.emit(fill(QCoreApplication.translate(
+                "TemplatesPane", "Nothing is on Alt+%1 yet: select a template and press Alt+0."), slot))
             return
         self.chosen.emit(template)
 
@@ -89,10 +89,10 @@ class FavouriteKeys(QObject):
         def stored(_none: None) -> None:
             if slot:
                 text = QCoreApplication.translate("TemplatesPane", "“%1” is on Alt+%2.")
-                self.notice.emit(text.replace("%1", template.title).replace("%2", str(slot)))
+                self.notice.emit(fill(text, template.title, slot))
             else:
                 text = QCoreApplication.translate("TemplatesPane", "“%1” is off the number keys.")
-                self.notice.emit(text.replace("%1", template.title))
+                self.notice.emit(fill(text, template.title))
             self.load(self.language)
 
         self.db.submit(store, on_result=stored, on_error=self.failed.emit, owner=self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_agent.core.ports import TemplateDTO
 from desktop_agent.core.templates import Rendered, render
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.theme import Tone, tone_colour
 
 PREVIEW_CHARS = 20_000  # a 1 MB body is previewed in part; insert and copy take all of it
@@ -137,14 +138,14 @@ class TemplatePreview(QWidget):
         # and the new ticket's own number and due time come with its save: nothing to fix
         lines = []
         if rendered.unknown:
-            lines.append((danger, "⚠", QCoreApplication.translate(
-                "TemplatesPane", "Unknown variable, left as written: %1").replace("%1", _variables(rendered.unknown))))
+            lines.append((danger, "⚠", fill(QCoreApplication.translate(
+                "TemplatesPane", "Unknown variable, left as written: %1"), _variables(rendered.unknown))))
         if not_yet:
-            lines.append((amber, "⚠", QCoreApplication.translate("TemplatesPane", "No value yet: %1")
-                          .replace("%1", _variables(not_yet))))
+            lines.append((amber, "⚠", fill(QCoreApplication.translate("TemplatesPane", "No value yet: %1"),
+                                           _variables(not_yet))))
         if filled_later:
-            lines.append((later, "ℹ", QCoreApplication.translate(
-                "TemplatesPane", "Filled in when the ticket is saved: %1").replace("%1", _variables(filled_later))))
+            lines.append((later, "ℹ", fill(QCoreApplication.translate(
+                "TemplatesPane", "Filled in when the ticket is saved: %1"), _variables(filled_later))))
         if cut:
             lines.append((amber, "⚠", html.escape(QCoreApplication.translate(
                 "TemplatesPane", "The preview shows the beginning; insert and copy take the whole text."))))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.core.ports import TemplateDTO, TemplateService
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.kit.item_paint import begin_row
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell.actions import EnterKey, is_enter
@@ -292,7 +293,7 @@ class TemplateFinder(QWidget):
         query = " ".join(self.search.text().split())
         if len(query) > QUERY_SHOWN:
             query = query[:QUERY_SHOWN - 1] + "…"
-        self.empty.setText(QCoreApplication.translate("TemplatesPane", "No template has “%1”.").replace("%1", query)
+        self.empty.setText(fill(QCoreApplication.translate("TemplatesPane", "No template has “%1”."), query)
                            if query else QCoreApplication.translate("TemplatesPane", "No templates in this category."))
         self.empty.setVisible(not results)
         if not results:  # with rows, setting the current one above has said so already

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.core.dto import TicketDTO
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.actions import is_enter
-from desktop_agent.ui.ticket.models import TicketListModel, fill
+from desktop_agent.ui.ticket.models import TicketListModel
 
 REASON_MAX = 2000
 

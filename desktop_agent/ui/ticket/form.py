@@ -25,15 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_agent.core.domain import Priority, TicketStatus
+from desktop_agent.core.tickets import CATEGORIES, status_choices
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.theme import set_dim
-from desktop_agent.ui.ticket.models import (
-    CATEGORIES,
-    category_text,
-    fill,
-    priority_text,
-    status_choices,
-    status_text,
-)
+from desktop_agent.ui.ticket.models import category_text, priority_text, status_text
 
 SUBJECT_MAX = 300       # the store's limits (store.tickets), checked here first
 CATEGORY_MAX = 64

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from desktop_agent.core.domain import SLA_HOURS, Priority, Tier
 from desktop_agent.core.dto import TicketDTO
+from desktop_agent.core.tickets import SlaLevel, sla_state
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.theme import Tone, tone_colour
-from desktop_agent.ui.ticket.models import SLA_TONES, SlaLevel, fill, format_when, sla_state, span_text
+from desktop_agent.ui.ticket.models import SLA_TONES, format_when, span_text
 
 
 class TicketHeader(QWidget):

@@ -1,17 +1,14 @@
 """Ticket models for the card and the editor: ticket lists, history rows, SLA state, and words for codes.
 
 The models hold frozen DTOs that a service already returned; a view never triggers a database
-call. The pure functions (`sla_state`, `status_choices`, `merge_edits`) have no Qt in them and
-are tested as plain Python. Codes become words here, in the "TicketWords" translation context.
+call. The rules they show (`sla_state`, `status_choices`, `merge_edits`) are in core.tickets.
+Codes become words here, in the "TicketWords" translation context.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -28,18 +25,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from desktop_agent.core.domain import TICKET_TRANSITIONS, TicketStatus, utcnow
+from desktop_agent.core.domain import utcnow
 from desktop_agent.core.dto import TicketDTO
 from desktop_agent.core.ports import TicketHistoryEntry
+from desktop_agent.core.tickets import SlaLevel, SlaState, sla_state
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.shell.theme import Tone, tone_colour
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
 WORDS = "TicketWords"
-
-# Ticket categories the demo data and the default dispositions use; a ticket may carry any other
-# (imported) category, which is then shown as it is.
-CATEGORIES = ("general", "technical", "billing", "delivery", "account", "complaint")
 
 _STATUS = {
     "new": QT_TRANSLATE_NOOP("TicketWords", "New"),
@@ -76,18 +71,6 @@ _FIELD = {
     "number": QT_TRANSLATE_NOOP("TicketWords", "Number"),
     "interaction": QT_TRANSLATE_NOOP("TicketWords", "Call"),
 }
-
-
-_PLACEHOLDER = re.compile(r"%(\d)")
-
-
-def fill(text: str, *values: object) -> str:
-    """Qt's %1 %2 placeholders, filled in one pass (a value that contains '%2' stays as it is)."""
-    def value(match: re.Match[str]) -> str:
-        i = int(match.group(1)) - 1
-        return str(values[i]) if 0 <= i < len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, text)
 
 
 def _word(table: Mapping[str, str], code: str | None) -> str:
@@ -136,71 +119,7 @@ def span_text(seconds: float) -> str:
     return fill(QCoreApplication.translate("TicketWords", "%1 min"), minutes)
 
 
-# ---- workflow and SLA (pure Python) -----------------------------------------------------------
-
-def status_choices(current: str) -> list[str]:
-    """The statuses the editor offers: the current one and where core.domain lets it go.
-
-    'Escalated' is reached only through escalation, which needs a reason, so it is never offered
-    as a plain status change."""
-    here = TicketStatus(current)
-    allowed = TICKET_TRANSITIONS[here] - {TicketStatus.ESCALATED}
-    return [s.value for s in TicketStatus if s is here or s in allowed]
-
-
-class SlaLevel(StrEnum):
-    OK = "ok"              # more than half the time left: green
-    WARNING = "warning"    # less than half left: amber
-    BREACHED = "breached"  # past due: red, 'overdue by'
-    STOPPED = "stopped"    # resolved or closed: the clock no longer runs
-    NONE = "none"          # no SLA on this ticket
-
-
 SLA_TONES = {SlaLevel.OK: Tone.READY, SlaLevel.WARNING: Tone.NOT_READY, SlaLevel.BREACHED: Tone.DANGER}
-
-
-@dataclass(frozen=True, slots=True)
-class SlaState:
-    level: SlaLevel
-    remaining_seconds: float = 0.0   # negative when overdue
-    fraction_left: float | None = None
-
-
-def sla_state(created_at: datetime | None, due_at: datetime | None, status: str, now: datetime) -> SlaState:
-    if due_at is None:
-        return SlaState(SlaLevel.NONE)
-    if not TicketStatus(status).is_open:
-        return SlaState(SlaLevel.STOPPED, (due_at - now).total_seconds())
-    remaining = (due_at - now).total_seconds()
-    window = (due_at - created_at).total_seconds() if created_at is not None else 0.0
-    fraction = remaining / window if window > 0 else (1.0 if remaining > 0 else 0.0)
-    if remaining <= 0:
-        return SlaState(SlaLevel.BREACHED, remaining, min(fraction, 0.0))
-    return SlaState(SlaLevel.OK if fraction > 0.5 else SlaLevel.WARNING, remaining, fraction)
-
-
-@dataclass(frozen=True, slots=True)
-class Merge:
-    values: dict[str, Any]        # what the form should show now
-    conflicts: tuple[str, ...]    # fields both sides changed differently: the operator's value is kept
-
-
-def merge_edits(base: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> Merge:
-    """Three-way merge of the editor's fields after someone else saved the ticket.
-
-    A field the operator did not touch takes the newer value; a field the operator changed keeps
-    the operator's value (never lose typed text), and is reported as a conflict when the other
-    side changed it to something else."""
-    values, conflicts = {}, []
-    for name, my_value in mine.items():
-        their_value = theirs.get(name, base.get(name))
-        if my_value == base.get(name):
-            values[name] = their_value
-        else:
-            values[name] = my_value
-            if their_value != base.get(name) and their_value != my_value:
-                conflicts.append(name)
-    return Merge(values, tuple(conflicts))
 
 
 # ---- table models ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.wallboard.models import AgentCell, AgentGridModel
 from desktop_agent.ui.wallboard.palette import DIM_TEXT, OVER_LIMIT_EDGE, PANEL
 
@@ -216,8 +217,8 @@ class AgentGrid(QWidget):
             p.setFont(self._bold)
             rect = self.cell_rect(shown)
             p.drawText(QRect(0, rect.top(), self.width(), rect.height()), Qt.AlignmentFlag.AlignCenter,
-                       QCoreApplication.translate("Wallboard", "+{n} more agents: switch dense mode (D) or give the grid more room").format(
-                           n=n - shown))
+                       fill(QCoreApplication.translate("Wallboard", "+%1 more agents: switch dense mode (D) or give the grid more room"),
+                            n - shown))
         p.end()
 
     def _paint_cell(self, p: QPainter, rect: QRect, c: AgentCell) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtGui import QGuiApplication, QScreen, QShowEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from desktop_agent.core.domain import Role
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.kit.pane import Area, Pane, on_screen
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner
 from desktop_agent.ui.shell import actions as A
@@ -95,7 +96,7 @@ class LeadsBoardPane(Pane):
 
     def retranslate(self) -> None:
         if self._error:
-            self.placeholder.setText(self.tr("The wallboard could not start: %1").replace("%1", self._error))
+            self.placeholder.setText(fill(self.tr("The wallboard could not start: %1"), self._error))
         else:
             self.placeholder.setText(self.tr("Loading the wallboard…"))
 

@@ -28,6 +28,7 @@ from desktop_agent.core.kpi import AgentState, AgentStatus, Formula
 from desktop_agent.core.ports import PauseReasonDTO
 from desktop_agent.core.thresholds import Level, ThresholdTracker
 from desktop_agent.core.wallboard_feed import StaffingHint, WallboardFrame
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.wallboard import words
 from desktop_agent.ui.wallboard.palette import STATE_COLOURS, STATE_ORDER, text_on
 
@@ -169,38 +170,38 @@ class TileModel(QAbstractListModel):
         o = snap.overall
         day, roll = o.day, o.rolling
         mins = snap.settings.rolling_minutes
-        small = QCoreApplication.translate("Wallboard", "{minutes} min: {value}")
+        small = QCoreApplication.translate("Wallboard", "%1 min: %2")
         t = self._by_key
         self._one(t["waiting_now"], o.waiting_now, [(str(o.waiting_now), "", "")],
-                  QCoreApplication.translate("Wallboard", "peak: {n}").format(n=day.peak_waiting))
+                  fill(QCoreApplication.translate("Wallboard", "peak: %1"), day.peak_waiting))
         self._one(t["longest_wait_now"], o.longest_wait_now,
                   [(words.duration(o.longest_wait_now) if o.waiting_now else "0:00", "", "")],
-                  QCoreApplication.translate("Wallboard", "answered max: {t}").format(t=words.duration(day.max_answered_wait)))
+                  fill(QCoreApplication.translate("Wallboard", "answered max: %1"), words.duration(day.max_answered_wait)))
         sl_goal = self.tracker.rule("service_level")
-        goal_text = (QCoreApplication.translate("Wallboard", "goal {goal} %").format(goal=f"{sl_goal.amber:g}")
+        goal_text = (fill(QCoreApplication.translate("Wallboard", "goal %1 %"), f"{sl_goal.amber:g}")
                      if sl_goal else "")
         self._one(t["service_level"], day.service_level, [(_pct(day.service_level), "", "")],
-                  " · ".join(x for x in (small.format(minutes=mins, value=_pct(roll.service_level)), goal_text) if x))
+                  " · ".join(x for x in (fill(small, mins, _pct(roll.service_level)), goal_text) if x))
         self._one(t["asa"], day.asa, [(_secs(day.asa), "", "")],
-                  small.format(minutes=mins, value=_secs(roll.asa)))
+                  fill(small, mins, _secs(roll.asa)))
         self._one(t["aht"], day.aht, [(words.duration(day.aht), "", "")],
-                  small.format(minutes=mins, value=words.duration(roll.aht)))
+                  fill(small, mins, words.duration(roll.aht)))
         self._one(t["abandon_rate"], day.abandon_rate, [(_pct(day.abandon_rate), "", "")],
-                  small.format(minutes=mins, value=_pct(roll.abandon_rate)))
+                  fill(small, mins, _pct(roll.abandon_rate)))
         self._one(t["occupancy"], day.occupancy, [(_pct(day.occupancy), "", "")],
-                  small.format(minutes=mins, value=_pct(roll.occupancy)))
+                  fill(small, mins, _pct(roll.occupancy)))
         self._one(t["calls"], None, [(str(day.offered), QCoreApplication.translate("Wallboard", "offered"), ""),
                                      (str(day.answered), QCoreApplication.translate("Wallboard", "answered"), ""),
                                      (str(day.abandoned), QCoreApplication.translate("Wallboard", "abandoned"), "")],
-                  QCoreApplication.translate("Wallboard", "short abandons (under {S} s): {n}").format(S=snap.settings.short_abandon,
-                                                                       n=day.short_abandoned))
+                  fill(QCoreApplication.translate("Wallboard", "short abandons (under %1 s): %2"), snap.settings.short_abandon,
+                       day.short_abandoned))
         by_state = o.agents_by_state
         parts = [(str(by_state.get(s.value, 0)), words.state_text(s), s.value) for s in STATE_ORDER]
         reasons = sorted(o.paused_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
         no_reason = QCoreApplication.translate("Wallboard", "no reason")
         reason_text = ", ".join(f"{self._reason_titles.get(r, r) or no_reason} {n}" for r, n in reasons[:4])
         self._one(t["agents"], None, parts,
-                  QCoreApplication.translate("Wallboard", "paused: {reasons}").format(reasons=reason_text) if reason_text else "")
+                  fill(QCoreApplication.translate("Wallboard", "paused: %1"), reason_text) if reason_text else "")
         self._staffing(t["staffing"], frame.hint, mins)
         raw = day.raw
         self._survey(t["csat"], day.csat, raw.get("csat_answers", 0), _pct(day.csat))
@@ -242,20 +243,20 @@ class TileModel(QAbstractListModel):
         needed = "–" if hint.needed is None else str(hint.needed)
         parts = [(needed, QCoreApplication.translate("Wallboard", "needed"), ""), (str(hint.staffed), QCoreApplication.translate("Wallboard", "staffed"), "")]
         if hint.reason == "no_aht":
-            sub = QCoreApplication.translate("Wallboard", "no handled calls yet in the last {minutes} min").format(minutes=mins)
+            sub = fill(QCoreApplication.translate("Wallboard", "no handled calls yet in the last %1 min"), mins)
         elif hint.reason == "unreachable":
             sub = QCoreApplication.translate("Wallboard", "the goal cannot be reached at this load")
         else:
-            sub = QCoreApplication.translate("Wallboard", "{rate} calls/h · AHT {aht} · {model}").format(
-                rate=f"{hint.calls_per_hour:.0f}", aht=words.duration(hint.aht),
-                model="Erlang A" if hint.model == "erlang_a" else "Erlang C")
+            sub = fill(QCoreApplication.translate("Wallboard", "%1 calls/h · AHT %2 · %3"),
+                       f"{hint.calls_per_hour:.0f}", words.duration(hint.aht),
+                       "Erlang A" if hint.model == "erlang_a" else "Erlang C")
         gap = hint.gap
         self._one(tile, None if gap is None else float(gap), parts, sub, judge="staffing_gap")
 
     def _survey(self, tile: Tile, value: float | None, answers: int, text: str) -> None:
         tile.shown = answers > 0
         self._one(tile, value if tile.shown else None, [(text, "", "")],
-                  QCoreApplication.translate("Wallboard", "{n} answers today").format(n=answers))
+                  fill(QCoreApplication.translate("Wallboard", "%1 answers today"), answers))
 
     def _formula_text(self, tile: Tile, frame: WallboardFrame) -> str:
         snap = frame.snapshot
@@ -267,7 +268,7 @@ class TileModel(QAbstractListModel):
         if tile.key == "staffing":
             lines.extend(staffing_formula(frame.hint, snap.settings.rolling_minutes if snap else 15))
         if tile.key in ROLLING_TILES and snap is not None:
-            lines.append(words.tr(words.F, words.ROLLING_NOTE).format(minutes=snap.settings.rolling_minutes))
+            lines.append(fill(words.tr(words.F, words.ROLLING_NOTE), snap.settings.rolling_minutes))
         return "\n".join(lines)
 
 
@@ -275,10 +276,9 @@ def staffing_formula(hint: StaffingHint | None, minutes: int) -> list[str]:
     if hint is None:
         return []
     template = words.STAFFING_FORMULA_A if hint.patience is not None else words.STAFFING_FORMULA_C
-    text = words.tr(words.F, template).format(
-        goal=f"{hint.goal * 100:g}", T=hint.target_t, minutes=minutes, rate=f"{hint.calls_per_hour:.0f}",
-        aht="–" if hint.aht is None else f"{hint.aht:.0f}",
-        patience="–" if hint.patience is None else f"{hint.patience:.0f}")
+    text = fill(words.tr(words.F, template), f"{hint.goal * 100:g}", hint.target_t, minutes,
+                f"{hint.calls_per_hour:.0f}", "–" if hint.aht is None else f"{hint.aht:.0f}",
+                "–" if hint.patience is None else f"{hint.patience:.0f}")
     return [text, words.tr(words.F, words.STAFFED_FORMULA)]
 
 

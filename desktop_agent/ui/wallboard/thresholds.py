@@ -35,6 +35,7 @@ from desktop_agent.core.thresholds import (
     rules_from_json,
     rules_to_json,
 )
+from desktop_agent.ui.kit.i18n import fill
 from desktop_agent.ui.wallboard import words
 
 log = logging.getLogger(__name__)
@@ -168,8 +169,8 @@ class ThresholdDialog(QDialog):
                 out[kpi] = ThresholdRule(kpi, amber.value(), red.value(), base.worse, band.value(), hold.value(),
                                          on.isChecked())
             except ValueError:
-                raise ValueError(QCoreApplication.translate("Wallboard", "{kpi}: red must be beyond amber in the worse direction")
-                                 .format(kpi=words.w(RULE_TITLES[kpi]))) from None
+                raise ValueError(fill(QCoreApplication.translate("Wallboard", "%1: red must be beyond amber in the worse direction"),
+                                      words.w(RULE_TITLES[kpi]))) from None
         return out
 
     def restore_defaults(self) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QV
 from desktop_agent.core.ports import PauseReasonDTO
 from desktop_agent.core.thresholds import Level, ThresholdTracker, service_level_goal
 from desktop_agent.core.wallboard_feed import WallboardFrame
-from desktop_agent.ui.kit.i18n import current_language
+from desktop_agent.ui.kit.i18n import current_language, fill
 from desktop_agent.ui.kit.pane import on_screen
 from desktop_agent.ui.kit.qt_bridge import ServiceRunner, assert_gui_thread
 from desktop_agent.ui.wallboard.agent_grid import AgentGrid
@@ -185,7 +185,8 @@ class WallboardWidget(QWidget):
     def _tick_failed(self, exc: BaseException) -> None:
         self._pending = False
         lines = str(exc).splitlines()
-        self.status.setText(QCoreApplication.translate("Wallboard", "Wallboard error: {error}").format(error=lines[0] if lines else type(exc).__name__))
+        self.status.setText(fill(QCoreApplication.translate("Wallboard", "Wallboard error: %1"),
+                                 lines[0] if lines else type(exc).__name__))
 
     def apply_frame(self, frame: WallboardFrame) -> None:
         assert_gui_thread()
@@ -207,7 +208,7 @@ class WallboardWidget(QWidget):
             if self._seen():
                 self.chart.redraw()
             self.clock.setText(snap.at.astimezone().strftime("%H:%M:%S"))
-            self.agents_title.setText(QCoreApplication.translate("Wallboard", "Agents logged in: {n}").format(n=len(self.agent_model.rows)))
+            self.agents_title.setText(fill(QCoreApplication.translate("Wallboard", "Agents logged in: %1"), len(self.agent_model.rows)))
         self._show_status()
         self.frame_applied.emit(frame)
 
@@ -223,7 +224,7 @@ class WallboardWidget(QWidget):
         if frame is not None and frame.catching_up:
             text, colour = QCoreApplication.translate("Wallboard", "reading today's calls…"), DIM_TEXT
         elif age >= self.stale_after or (frame is not None and frame.error):
-            text = QCoreApplication.translate("Wallboard", "data is {n} s old").format(n=int(age))
+            text = fill(QCoreApplication.translate("Wallboard", "data is %1 s old"), int(age))
             if frame is not None and frame.error:
                 text += " · " + QCoreApplication.translate("Wallboard", "reconnecting")
             colour = LEVEL_COLOURS[Level.RED if frame is not None and frame.error else Level.AMBER]
@@ -313,8 +314,8 @@ class WallboardWidget(QWidget):
             try:
                 self._save(self.settings)
             except OSError as exc:
-                self.status.setText(QCoreApplication.translate("Wallboard", "Could not save the wallboard settings: {error}").format(
-                    error=str(exc).splitlines()[0]))
+                self.status.setText(fill(QCoreApplication.translate("Wallboard", "Could not save the wallboard settings: %1"),
+                                        str(exc).splitlines()[0]))
 
     # ------------------------------------------------------------------ Qt events
     def retranslate(self) -> None:
@@ -322,8 +323,8 @@ class WallboardWidget(QWidget):
         dense = {"auto": QCoreApplication.translate("Wallboard", "auto"), "on": QCoreApplication.translate("Wallboard", "on"), "off": QCoreApplication.translate("Wallboard", "off")}[self.settings.dense]
         sound = QCoreApplication.translate("Wallboard", "on") if self.settings.sound_on_red else QCoreApplication.translate("Wallboard", "off")
         formula_key = self._formula_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
-        self.hints.setText(QCoreApplication.translate("Wallboard", "Click a tile or press {key} for its formula · D: dense grid ({dense}) · "
-                                   "T: thresholds · S: sound on red ({sound})").format(key=formula_key, dense=dense, sound=sound))
+        self.hints.setText(fill(QCoreApplication.translate("Wallboard", "Click a tile or press %1 for its formula · D: dense grid (%2) · "
+                                                     "T: thresholds · S: sound on red (%3)"), formula_key, dense, sound))
         self.chart.retranslate()
         if self.timer.isActive():
             self._load_pause_reasons()
@@ -332,7 +333,7 @@ class WallboardWidget(QWidget):
         if self.formula.isVisible() and self._formula_key:
             self.show_formula(self._formula_key)
         if self.frame is not None:
-            self.agents_title.setText(QCoreApplication.translate("Wallboard", "Agents logged in: {n}").format(n=len(self.agent_model.rows)))
+            self.agents_title.setText(fill(QCoreApplication.translate("Wallboard", "Agents logged in: %1"), len(self.agent_model.rows)))
         self._show_status()
 
     def set_show_hints(self, shown: bool) -> None:

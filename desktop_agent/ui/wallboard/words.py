@@ -2,8 +2,9 @@
 
 Core hands out codes (a formula's `code` and `params`, an AgentState, a Level); this module turns
 them into text with Qt's translation system. Formula templates mirror the English of
-core.kpi.formulas; a code missing here falls back to the engine's own English text, so a new KPI
-still says something (tests check that every code the engine has is covered).
+core.kpi.formulas, with Qt's %1 %2 where core names its parameters (in the order of `_PARAMS`);
+a code missing here falls back to the engine's own English text, so a new KPI still says something
+(tests check that every code the engine has is covered).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_agent.core.kpi import AgentState, Formula
 from desktop_agent.core.thresholds import Level
+from desktop_agent.ui.kit.i18n import fill
 
 F = "KpiFormula"
 W = "Wallboard"
@@ -28,31 +30,31 @@ def w(text: str) -> str:
 
 _FORMULAS: dict[str, str] = {
     "kpi.service_level.default": QT_TRANSLATE_NOOP(
-        "KpiFormula", "answered within {T} s / (answered + abandoned after {T} s + sent out of the queue after "
-                      "{T} s); abandons under {S} s left out"),
+        "KpiFormula", "answered within %1 s / (answered + abandoned after %1 s + sent out of the queue after "
+                      "%1 s); abandons under %2 s left out"),
     "kpi.service_level.cisco_ignore": QT_TRANSLATE_NOOP(
-        "KpiFormula", "Cisco, abandons ignored: answered within {T} s / (service-level calls offered - abandoned "
-                      "within {T} s); abandons under {S} s left out"),
+        "KpiFormula", "Cisco, abandons ignored: answered within %1 s / (service-level calls offered - abandoned "
+                      "within %1 s); abandons under %2 s left out"),
     "kpi.service_level.cisco_negative": QT_TRANSLATE_NOOP(
-        "KpiFormula", "Cisco, abandons count against: answered within {T} s / service-level calls offered; "
-                      "abandons under {S} s left out"),
+        "KpiFormula", "Cisco, abandons count against: answered within %1 s / service-level calls offered; "
+                      "abandons under %2 s left out"),
     "kpi.service_level.cisco_positive": QT_TRANSLATE_NOOP(
-        "KpiFormula", "Cisco, abandons count for: (answered within {T} s + abandoned within {T} s) / "
-                      "service-level calls offered; abandons under {S} s left out"),
+        "KpiFormula", "Cisco, abandons count for: (answered within %1 s + abandoned within %1 s) / "
+                      "service-level calls offered; abandons under %2 s left out"),
     "kpi.service_level.genesys": QT_TRANSLATE_NOOP(
-        "KpiFormula", "Genesys: answered within {T} s / (answered + abandoned - abandons under {S} s)"),
+        "KpiFormula", "Genesys: answered within %1 s / (answered + abandoned - abandons under %2 s)"),
     "kpi.service_level.amazon_connect": QT_TRANSLATE_NOOP(
-        "KpiFormula", "Amazon Connect: calls answered or abandoned within {T} s / calls that left the queue"),
+        "KpiFormula", "Amazon Connect: calls answered or abandoned within %1 s / calls that left the queue"),
     "kpi.service_level.asterisk_sl": QT_TRANSLATE_NOOP(
-        "KpiFormula", "Asterisk SL: answered within {T} s / answered"),
+        "KpiFormula", "Asterisk SL: answered within %1 s / answered"),
     "kpi.service_level.asterisk_sl2": QT_TRANSLATE_NOOP(
-        "KpiFormula", "Asterisk SL2: (answered within {T} s + abandoned or timed out within {T} s) / "
+        "KpiFormula", "Asterisk SL2: (answered within %1 s + abandoned or timed out within %1 s) / "
                       "(answered + abandoned + timed out)"),
     "kpi.offered": QT_TRANSLATE_NOOP("KpiFormula", "calls that entered the queue (ENTERQUEUE)"),
     "kpi.answered": QT_TRANSLATE_NOOP("KpiFormula", "calls connected to an agent (CONNECT)"),
     "kpi.abandoned": QT_TRANSLATE_NOOP(
-        "KpiFormula", "callers who hung up while queued after {S} s or longer (ABANDON)"),
-    "kpi.short_abandoned": QT_TRANSLATE_NOOP("KpiFormula", "callers who hung up while queued in under {S} s"),
+        "KpiFormula", "callers who hung up while queued after %1 s or longer (ABANDON)"),
+    "kpi.short_abandoned": QT_TRANSLATE_NOOP("KpiFormula", "callers who hung up while queued in under %1 s"),
     "kpi.timed_out": QT_TRANSLATE_NOOP(
         "KpiFormula", "calls the queue sent away at its time limit (EXITWITHTIMEOUT)"),
     "kpi.exit_empty": QT_TRANSLATE_NOOP(
@@ -65,7 +67,7 @@ _FORMULAS: dict[str, str] = {
         "KpiFormula", "(talk + hold + wrap-up) / handled calls, counted in the interval where wrap-up ends "
                       "(WRAPUPEND, else COMPLETE or TRANSFER)"),
     "kpi.abandon_rate": QT_TRANSLATE_NOOP(
-        "KpiFormula", "abandoned after {S} s or longer / (offered - abandons under {S} s)"),
+        "KpiFormula", "abandoned after %1 s or longer / (offered - abandons under %1 s)"),
     "kpi.occupancy": QT_TRANSLATE_NOOP(
         "KpiFormula", "agent time on calls and wrap-up / (that time + ready idle time)"),
     "kpi.csat": QT_TRANSLATE_NOOP("KpiFormula", "answers of 4 or 5 / all answers, on a 1-5 scale"),
@@ -73,22 +75,29 @@ _FORMULAS: dict[str, str] = {
     "kpi.ces": QT_TRANSLATE_NOOP("KpiFormula", "mean answer on a 1-7 scale"),
     "kpi.fcr": QT_TRANSLATE_NOOP(
         "KpiFormula", "contacts with no repeat contact from the same customer on the same issue category within "
-                      "{days} days / contacts whose {days} days have passed or that were repeated"),
+                      "%1 days / contacts whose %1 days have passed or that were repeated"),
     "kpi.agents_by_state": QT_TRANSLATE_NOOP(
         "KpiFormula", "logged-in agents by state: ready, on a call, wrap-up, paused (with reason); and logged out"),
 }
 FORMULA_CODES = frozenset(_FORMULAS)
 
+# %1 goal (percent), %2 T, %3 minutes, %4 calls per hour, %5 AHT, %6 (Erlang A) patience
 STAFFING_FORMULA_C = QT_TRANSLATE_NOOP(
-    "KpiFormula", "Erlang C: the fewest agents whose predicted service level reaches {goal} % within {T} s, "
-                  "at the last {minutes} minutes' arrival rate ({rate} calls/h) and AHT ({aht} s)")
+    "KpiFormula", "Erlang C: the fewest agents whose predicted service level reaches %1 % within %2 s, "
+                  "at the last %3 minutes' arrival rate (%4 calls/h) and AHT (%5 s)")
 STAFFING_FORMULA_A = QT_TRANSLATE_NOOP(
-    "KpiFormula", "Erlang A: the fewest agents whose predicted service level reaches {goal} % within {T} s, "
-                  "at the last {minutes} minutes' arrival rate ({rate} calls/h) and AHT ({aht} s), with "
-                  "callers' mean patience {patience} s (time waited by all callers / abandons)")
+    "KpiFormula", "Erlang A: the fewest agents whose predicted service level reaches %1 % within %2 s, "
+                  "at the last %3 minutes' arrival rate (%4 calls/h) and AHT (%5 s), with "
+                  "callers' mean patience %6 s (time waited by all callers / abandons)")
 STAFFED_FORMULA = QT_TRANSLATE_NOOP("KpiFormula", "staffed = agents ready + on a call + in wrap-up")
 ROLLING_NOTE = QT_TRANSLATE_NOOP(
-    "KpiFormula", "Big figure: today since midnight. Small figure: the last {minutes} minutes.")
+    "KpiFormula", "Big figure: today since midnight. Small figure: the last %1 minutes.")
+
+# A formula's named parameters (core.kpi.formulas) become the template's %1 %2, in this order.
+_PARAMS: dict[str, tuple[str, ...]] = {
+    "kpi.abandoned": ("S",), "kpi.short_abandoned": ("S",), "kpi.abandon_rate": ("S",), "kpi.fcr": ("days",),
+}
+_DEFAULT_PARAMS = ("T", "S")
 
 
 def formula_text(f: Formula) -> str:
@@ -96,9 +105,10 @@ def formula_text(f: Formula) -> str:
     if template is None:
         return f.text
     try:
-        return tr(F, template).format(**f.params)
-    except (KeyError, IndexError, ValueError):  # a translation with a wrong placeholder: say it in English
+        values = [f.params[name] for name in _PARAMS.get(f.code, _DEFAULT_PARAMS)]
+    except KeyError:  # the engine names its parameters differently now: say it in its English
         return f.text
+    return fill(tr(F, template), *values)
 
 
 _STATES = {
