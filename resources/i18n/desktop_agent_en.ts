@@ -1683,6 +1683,34 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <source>Escalate to the next tier; a reason is required (Ctrl+Shift+U)</source>
         <translation>Escalate to the next tier; a reason is required (Ctrl+Shift+U)</translation>
     </message>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: reopen this draft to save or discard it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes to ticket %1 are not saved. Save them before you go Ready, keep them as a draft of this call, or discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new ticket is not saved. Save it before you go Ready, keep it as a draft of this call, or discard it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TicketForm</name>

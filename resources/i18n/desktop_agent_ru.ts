@@ -1683,6 +1683,34 @@ F2 — карточка абонента: Enter открывает его зая
         <source>Escalate to the next tier; a reason is required (Ctrl+Shift+U)</source>
         <translation>Эскалировать на следующую линию; нужна причина (Ctrl+Shift+U)</translation>
     </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <source>Enter: reopen this draft to save or discard it</source>
+        <translation>Enter — открыть черновик снова, чтобы сохранить или удалить его</translation>
+    </message>
+    <message>
+        <source>Your changes to ticket %1 are not saved. Save them before you go Ready, keep them as a draft of this call, or discard them?</source>
+        <translation>Изменения в заявке %1 не сохранены. Сохранить их перед переходом в «Готов», оставить черновиком этого звонка или отменить?</translation>
+    </message>
+    <message>
+        <source>The new ticket is not saved. Save it before you go Ready, keep it as a draft of this call, or discard it?</source>
+        <translation>Новая заявка не сохранена. Сохранить её перед переходом в «Готов», оставить черновиком этого звонка или удалить?</translation>
+    </message>
+    <message>
+        <source>Unsaved ticket</source>
+        <translation>Заявка не сохранена</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Оставить черновиком</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Удалить</translation>
+    </message>
 </context>
 <context>
     <name>TicketForm</name>

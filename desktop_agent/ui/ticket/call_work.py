@@ -29,10 +29,7 @@ from desktop_agent.ui.ticket.models import format_when
 from desktop_agent.ui.ticket.ops import Draft, ticket_values
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TicketEditor", text)
+VISIBLE_ROWS = 6
 
 
 class KeptDraftList(QListWidget):
@@ -40,21 +37,22 @@ class KeptDraftList(QListWidget):
 
     def __init__(self) -> None:
         super().__init__(objectName="keptDrafts")
-        self.setMaximumHeight(160)
 
     def show_drafts(self, drafts: list[KeptDraft], name_of: Any) -> None:
         self.clear()
         for kept in drafts:
-            subject = kept.work.subject or _tr("(no subject)")
+            subject = kept.work.subject or QCoreApplication.translate("TicketEditor", "(no subject)")
             who = name_of(kept)
             text = f"{format_when(kept.kept_at, date=False)}  ·  {subject}" + (f"  ·  {who}" if who else "")
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, kept.key)
-            item.setToolTip(_tr("Enter: reopen this draft to save or discard it"))
+            item.setToolTip(QCoreApplication.translate("TicketEditor", "Enter: reopen this draft to save or discard it"))
             self.addItem(item)
         self.setVisible(bool(drafts))
         if drafts:
             self.setCurrentRow(0)
+            rows = min(len(drafts), VISIBLE_ROWS)  # as tall as its rows, then it scrolls
+            self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 2)
 
 
 class TicketCallWork:
@@ -147,7 +145,10 @@ class TicketCallWork:
             self.flow.keep_ticket_draft(call_id)
             self.flow.finish_wrapup()
             return
-        what = self.ticket.number if self.ticket is not None else _tr("the new ticket")
+        if self.ticket is not None:
+            what = fill(QCoreApplication.translate("TicketEditor", "Your changes to ticket %1 are not saved. Save them before you go Ready, keep them as a draft of this call, or discard them?"), self.ticket.number)  # noqa: E501
+        else:
+            what = QCoreApplication.translate("TicketEditor", "The new ticket is not saved. Save it before you go Ready, keep it as a draft of this call, or discard it?")  # noqa: E501
         chosen = self.ask_decision(what)
         if chosen == "save":
             self._after_save = self.flow.finish_wrapup
@@ -162,14 +163,12 @@ class TicketCallWork:
             self._let_go(call_id)
             self.flow.finish_wrapup()
 
-    def ask_decision(self, what: str) -> str | None:
+    def ask_decision(self, question: str) -> str | None:
         """"save", "keep", "discard", or None to stay in wrap-up."""
-        box = QMessageBox(QMessageBox.Icon.Question, _tr("Unsaved ticket"),
-                          fill(_tr("%1 is not saved. Save it before you go Ready, keep it as a draft of this "
-                                   "call, or discard it?"), what), parent=self)
-        buttons = {"save": box.addButton(_tr("Save"), QMessageBox.ButtonRole.AcceptRole),
-                   "keep": box.addButton(_tr("Keep as draft"), QMessageBox.ButtonRole.ActionRole),
-                   "discard": box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)}
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("TicketEditor", "Unsaved ticket"), question, parent=self)
+        buttons = {"save": box.addButton(QCoreApplication.translate("TicketEditor", "Save"), QMessageBox.ButtonRole.AcceptRole),
+                   "keep": box.addButton(QCoreApplication.translate("TicketEditor", "Keep as draft"), QMessageBox.ButtonRole.ActionRole),
+                   "discard": box.addButton(QCoreApplication.translate("TicketEditor", "Discard"), QMessageBox.ButtonRole.DestructiveRole)}
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(buttons["save"])
         box.exec()
