@@ -36,7 +36,7 @@ class SlaLevel(StrEnum):
     NONE = "none"          # no SLA on this ticket
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SlaState:
     level: SlaLevel
     remaining_seconds: float = 0.0   # negative when overdue
@@ -56,7 +56,7 @@ def sla_state(created_at: datetime | None, due_at: datetime | None, status: str,
     return SlaState(SlaLevel.OK if fraction > 0.5 else SlaLevel.WARNING, remaining, fraction)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Merge:
     values: dict[str, Any]        # what the form should show now
     conflicts: tuple[str, ...]    # fields both sides changed differently: the operator's value is kept

@@ -206,16 +206,20 @@ class CallDesk:
             return
         record.ring = self.db.submit(
             self.interactions.ring, event.call_id, event.caller_id, queue=event.queue, agent_id=self.agent.id,
-            offered_at=record.session.offered_at, on_result=lambda dto: self._recorded(record, dto),
+            # the callback names the call, not its record: the record keeps this future, and a cycle
+            # through it would leave every call's record to the cyclic collector
+            offered_at=record.session.offered_at, on_result=lambda dto, cid=event.call_id: self._recorded(cid, dto),
             on_error=self._service_error,
         )
         self.lookups.submit(self.screen_pops.lookup, event.caller_id,
                             on_result=lambda pop: self._popped(record, pop), on_error=self._service_error)
         self._changed(record)
 
-    def _recorded(self, record: CallRecord, dto: InteractionDTO) -> None:
-        record.interaction_id = dto.id
-        self._emit(ev.InteractionRecorded(record.call_id, dto))
+    def _recorded(self, call_id: str, dto: InteractionDTO) -> None:
+        record = self._live(call_id)
+        if record is not None:
+            record.interaction_id = dto.id
+        self._emit(ev.InteractionRecorded(call_id, dto))
 
     def _popped(self, record: CallRecord, pop: ScreenPop) -> None:
         if self._live(record.call_id) is not record:

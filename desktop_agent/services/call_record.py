@@ -20,7 +20,7 @@ from desktop_agent.core.checklist import ChecklistRun
 from desktop_agent.core.dto import CustomerDTO, InteractionDTO, ScreenPop
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TicketWork:
     """What the operator has in the ticket editor for a call: a new ticket not saved yet
     (`ticket_id` None) or edits to a stored one. `base` is what is stored (or the draft's
@@ -46,7 +46,7 @@ class TicketWork:
         return str(self.values.get("subject") or "")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class KeptDraft:
     """Unsaved ticket work kept after its call ended (or set aside, with no call, when a call rang):
     it waits until the operator reopens it and saves or discards it. `key` is the call's id, or an

@@ -1,16 +1,16 @@
 """What the call desk tells its listeners, and what its operations return. No Qt, no words.
 
 Listeners are plain callbacks (`CallDesk.subscribe`) that receive one of the event classes below,
-always on the desk's own thread. Notices carry a code and values, never text: the front-end turns
+always on the desk's own thread; tell them apart by their type, not by comparing them (they are
+NamedTuples: cheap to define on the window's start path, but two kinds with equal fields compare equal). Notices carry a code and values, never text: the front-end turns
 them into words in the operator's language (the window through its translations, the headless
 desk as JSON).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop_agent.core.agent_state import AgentStatus
 from desktop_agent.core.call_session import CallSummary, Refusal
@@ -32,8 +32,7 @@ class Change(StrEnum):
     CHECKLIST = "checklist"  # the call's checklist run
 
 
-@dataclass(frozen=True, slots=True)
-class Op:
+class Op(NamedTuple):
     """The answer to an operator's command: truthy when it was accepted (a telephony command is
     then on its way; the state follows when the phone confirms)."""
 
@@ -64,8 +63,7 @@ class NoticeCode(StrEnum):
     DRAFT_KEPT = "draft_kept"            # args: (call id,): unsaved ticket work kept as a draft
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     code: NoticeCode
     args: tuple[str, ...] = ()
 
@@ -73,68 +71,57 @@ class Notice:
 # -- events --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CallChanged:
+class CallChanged(NamedTuple):
     """The current call moved (state, mute, disposition), or another call became current."""
 
     record: CallRecord | None
 
 
-@dataclass(frozen=True, slots=True)
-class WaitingChanged:
+class WaitingChanged(NamedTuple):
     record: CallRecord | None
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenPopped:
+class ScreenPopped(NamedTuple):
     call_id: str
     pop: ScreenPop
 
 
-@dataclass(frozen=True, slots=True)
-class InteractionRecorded:
+class InteractionRecorded(NamedTuple):
     call_id: str
     interaction: InteractionDTO
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerLinked:
+class CustomerLinked(NamedTuple):
     """The operator created or linked the call's customer (the unknown caller's card)."""
 
     call_id: str
     customer: CustomerDTO
 
 
-@dataclass(frozen=True, slots=True)
-class TicketDecisionNeeded:
+class TicketDecisionNeeded(NamedTuple):
     """Ready was asked for while the call's ticket has unsaved work: save, keep as draft or discard."""
 
     call_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class CallFinished:
+class CallFinished(NamedTuple):
     summary: CallSummary
 
 
-@dataclass(frozen=True, slots=True)
-class AgentChanged:
+class AgentChanged(NamedTuple):
     status: AgentStatus
 
 
-@dataclass(frozen=True, slots=True)
-class BackendChanged:
+class BackendChanged(NamedTuple):
     state: str
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
-class Noticed:
+class Noticed(NamedTuple):
     notice: Notice
 
 
-@dataclass(frozen=True, slots=True)
-class Ticked:
+class Ticked(NamedTuple):
     """Twice a second while the desk runs: timers, the checklist's cues."""
 
 

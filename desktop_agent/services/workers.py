@@ -18,6 +18,27 @@ T = TypeVar("T")
 Post = Callable[[Callable[[], None]], None]
 
 
+def deliver(name: str, future: Future[Any], on_result: Callable[[Any], None] | None,
+            on_error: Callable[[BaseException], None] | None,
+            unhandled: Callable[[str], None] | None = None) -> None:
+    """Hand a finished call's result to `on_result`, or its error to `on_error`; an error nobody
+    handles is logged and its first line given to `unhandled`. A failing callback is logged, never
+    raised: it must not stop the deliveries that follow."""
+    exc = future.exception()
+    try:
+        if exc is None:
+            if on_result is not None:
+                on_result(future.result())
+        elif on_error is not None:
+            on_error(exc)
+        else:
+            log.error("%s call failed: %s", name, exc, exc_info=exc)
+            if unhandled is not None:
+                unhandled(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    except Exception:  # noqa: BLE001 - a failing callback is a bug, but must not kill the loop
+        log.exception("callback of a %s call failed", name)
+
+
 class SerialWorker:
     def __init__(self, name: str, post: Post) -> None:
         self.name = name
@@ -49,17 +70,7 @@ class SerialWorker:
                  on_error: Callable[[BaseException], None] | None) -> None:
         with self._lock:
             self._pending -= 1
-        exc = future.exception()
-        try:
-            if exc is None:
-                if on_result is not None:
-                    on_result(future.result())
-            elif on_error is not None:
-                on_error(exc)
-            else:
-                log.error("%s call failed: %s", self.name, exc, exc_info=exc)
-        except Exception:  # noqa: BLE001 - a failing callback must not stop the worker's deliveries
-            log.exception("callback of a %s call failed", self.name)
+        deliver(self.name, future, on_result, on_error)
 
     def flush(self, timeout: float = 30.0) -> None:
         """Block until every call submitted so far has run (not its callbacks)."""

@@ -5,21 +5,30 @@
     snap = engine.snapshot()          # frozen DTOs; snap.formulas names every formula
 """
 
-from desktop_agent.core.kpi.counts import Counts
-from desktop_agent.core.kpi.engine import KpiEngine
-from desktop_agent.core.kpi.fcr import Contact, FcrResult, first_contact_resolution
-from desktop_agent.core.kpi.formulas import Formula, all_formulas, formula
-from desktop_agent.core.kpi.service_level import SLVariant, service_level
-from desktop_agent.core.kpi.settings import KpiSettings
-from desktop_agent.core.kpi.snapshot import (
-    OVERALL,
-    AgentState,
-    AgentStatus,
-    KpiSnapshot,
-    PeriodKpis,
-    QueueKpis,
-)
-from desktop_agent.core.kpi.surveys import SurveyInput
+from typing import Any
+
+# Names and the submodule each comes from. They are imported when first asked for, so that a module
+# of this package (formulas, for the personal KPI strip on the window's start path) does not bring
+# the whole engine with it.
+_EXPORTS = {
+    "Counts": "counts", "KpiEngine": "engine", "Contact": "fcr", "FcrResult": "fcr",
+    "first_contact_resolution": "fcr", "Formula": "formulas", "all_formulas": "formulas", "formula": "formulas",
+    "SLVariant": "service_level", "service_level": "service_level", "KpiSettings": "settings",
+    "OVERALL": "snapshot", "AgentState": "snapshot", "AgentStatus": "snapshot", "KpiSnapshot": "snapshot",
+    "PeriodKpis": "snapshot", "QueueKpis": "snapshot", "SurveyInput": "surveys",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "OVERALL", "AgentState", "AgentStatus", "Contact", "Counts", "FcrResult", "Formula", "KpiEngine",

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_agent.core.dto import InteractionDTO
-from desktop_agent.core.kpi.formulas import average_handling_time
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PersonalKpis:
     calls: int = 0
     aht_seconds: float | None = None
@@ -34,4 +33,6 @@ def personal_kpis(interactions: Iterable[InteractionDTO]) -> PersonalKpis:
         wrapup += max(0.0, float(i.wrapup_seconds))
     if not handled:
         return PersonalKpis()
+    from desktop_agent.core.kpi.formulas import average_handling_time  # on the worker, not the start path
+
     return PersonalKpis(handled, average_handling_time(connected, wrapup, handled), wrapup / handled)

@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from desktop_agent.services.workers import deliver
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -129,18 +131,7 @@ class ServiceRunner(QObject):
             self._pending -= 1
         if not _alive(owner):
             return
-        exc = future.exception()
-        try:
-            if exc is None:
-                if on_result is not None:
-                    on_result(future.result())
-            elif on_error is not None:
-                on_error(exc)
-            else:
-                log.error("%s call failed: %s", self.name, exc, exc_info=exc)
-                self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        except Exception:  # noqa: BLE001 - a failing callback is a bug, but must not kill the loop
-            log.exception("callback of a %s call failed", self.name)
+        deliver(self.name, future, on_result, on_error, self.failed.emit)
 
     def flush(self, timeout: float = 30.0) -> None:
         """Block until every call submitted so far has run (not its GUI callbacks). For shutdown
