@@ -1688,7 +1688,15 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter: reopen this draft to save or discard it</source>
+        <source>Enter: reopen this draft to save it. Delete: discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the unsaved ticket “%1”? It cannot be brought back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1688,8 +1688,16 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>(без темы)</translation>
     </message>
     <message>
-        <source>Enter: reopen this draft to save or discard it</source>
-        <translation>Enter — открыть черновик снова, чтобы сохранить или удалить его</translation>
+        <source>Enter: reopen this draft to save it. Delete: discard it.</source>
+        <translation>Enter — открыть черновик снова и сохранить. Delete — удалить его.</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>Удалить черновик</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved ticket “%1”? It cannot be brought back.</source>
+        <translation>Удалить несохранённую заявку «%1»? Вернуть её будет нельзя.</translation>
     </message>
     <message>
         <source>Your changes to ticket %1 are not saved. Save them before you go Ready, keep them as a draft of this call, or discard them?</source>

@@ -187,3 +187,27 @@ def test_a_missed_call_keeps_work_begun_for_it(operator, qloop):
     wait_done(parts, qloop, call_id)
     assert editor.draft is None
     assert [k.work.subject for k in parts.flow.kept_drafts()] == ["Начатая заявка"]
+
+
+def test_a_kept_draft_can_be_discarded_from_the_list(operator, qloop, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    parts, phone, services, _second = operator
+    editor = pane(parts, "pane.ticket_editor")
+    monkeypatch.setattr(editor, "ask_decision", lambda _what: "keep")
+    call_id = ring_and_answer(parts, phone, qloop, services.customer.phones[0].e164)
+    assert editor.new_from_call()
+    editor.form.subject.setText("Лишний черновик")
+    hang_up_into_wrapup(parts, qloop)
+    parts.flow.go_ready()
+    wait_done(parts, qloop, call_id)
+    assert editor.kept_list.count() == 1
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Discard)
+    editor.kept_list.setFocus()
+    QTest.keyClick(editor.kept_list, Qt.Key.Key_Delete)
+    assert questions and "Лишний черновик" in questions[0]
+    assert parts.flow.kept_drafts() == [] and editor.kept_list.count() == 0

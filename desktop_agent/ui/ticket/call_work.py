@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox
 
 from desktop_agent.core.domain import TicketStatus, Tier
@@ -33,10 +34,20 @@ VISIBLE_ROWS = 6
 
 
 class KeptDraftList(QListWidget):
-    """The kept drafts on the editor's empty page: Enter or a double-click reopens one."""
+    """The kept drafts on the editor's empty page: Enter or a double-click reopens one, Delete
+    discards it (after a question)."""
+
+    discard_requested = Signal(str)  # the kept draft's key
 
     def __init__(self) -> None:
         super().__init__(objectName="keptDrafts")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.currentItem()
+        if event.key() == Qt.Key.Key_Delete and item is not None:
+            self.discard_requested.emit(item.data(KEY_ROLE))
+            return
+        super().keyPressEvent(event)
 
     def show_drafts(self, drafts: list[KeptDraft], name_of: Any) -> None:
         self.clear()
@@ -46,7 +57,7 @@ class KeptDraftList(QListWidget):
             text = f"{format_when(kept.kept_at, date=False)}  ·  {subject}" + (f"  ·  {who}" if who else "")
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, kept.key)
-            item.setToolTip(QCoreApplication.translate("TicketEditor", "Enter: reopen this draft to save or discard it"))
+            item.setToolTip(QCoreApplication.translate("TicketEditor", "Enter: reopen this draft to save it. Delete: discard it."))
             self.addItem(item)
         self.setVisible(bool(drafts))
         if drafts:
@@ -109,6 +120,26 @@ class TicketCallWork:
     def _show_kept(self) -> None:
         drafts = [k for k in self.flow.kept_drafts() if k.key != self.work_call]
         self.kept_list.show_drafts(drafts, lambda k: k.customer.full_name if k.customer else "")
+
+    def _discard_work(self) -> None:
+        """The operator discarded what the editor holds: a kept draft's copy goes too."""
+        if self.work_call is not None:
+            self.flow.discard_ticket_work(self.work_call)
+
+    def discard_kept(self, key: str) -> bool:
+        kept = next((k for k in self.flow.kept_drafts() if k.key == key), None)
+        if kept is None:
+            return False
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("TicketEditor", "Discard the draft"),
+            fill(QCoreApplication.translate("TicketEditor", "Discard the unsaved ticket “%1”? It cannot be brought back."),
+                 kept.work.subject or QCoreApplication.translate("TicketEditor", "(no subject)")),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.flow.discard_ticket_work(key)
+        self._refresh_state()
+        return True
 
     def reopen_kept(self, key: str) -> bool:
         """Open a kept draft again (its call's row is linked when it is saved)."""

@@ -132,6 +132,7 @@ class TicketEditor(TicketSaving, TicketLinking, TicketCallWork, Pane):
         self.kept_title = QLabel(objectName="keptDraftsTitle")
         self.kept_list = KeptDraftList()
         self.kept_list.itemActivated.connect(lambda item: self.reopen_kept(item.data(KEY_ROLE)))
+        self.kept_list.discard_requested.connect(self.discard_kept)
         self.kept_list.hide()
         self.empty_page = QWidget()
         empty = QVBoxLayout(self.empty_page)
@@ -198,7 +199,10 @@ class TicketEditor(TicketSaving, TicketLinking, TicketCallWork, Pane):
         answer = QMessageBox.question(
             self, self.tr("Unsaved changes"), fill(self.tr("Your changes to %1 are not saved. Discard them?"), what),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self._discard_work()
+        return True
 
     def open_ticket(self, ticket: TicketDTO) -> bool:
         """Show a ticket (from the caller card): what we have at once, then the stored version and history."""
