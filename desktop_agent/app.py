@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_agent import paths
 from desktop_agent.composition import (
@@ -32,6 +32,14 @@ from desktop_agent.composition import (
 )
 from desktop_agent.core.call_session import WrapupPolicy
 from desktop_agent.store.errors import StoreError
+
+if TYPE_CHECKING:  # Qt is imported when the window is built, not with this module
+    from desktop_agent.telephony.protocol import Softphone
+    from desktop_agent.ui.call.flow import CallFlow
+    from desktop_agent.ui.kit.pane import Pane
+    from desktop_agent.ui.kit.qt_bridge import ServiceRunner
+    from desktop_agent.ui.shell.main_window import MainWindow
+    from desktop_agent.ui.shell.settings import UiSettings
 
 log = logging.getLogger(__name__)
 
@@ -81,14 +89,15 @@ def _free_loopback_port() -> int:
 class OperatorWindow:
     """What build_window returns: the window and the parts app.py must shut down."""
 
-    window: Any
-    flow: Any
-    db_runner: Any
-    lookup_runner: Any
-    panes: list
+    window: MainWindow
+    flow: CallFlow
+    db_runner: ServiceRunner
+    lookup_runner: ServiceRunner
+    panes: list[Pane]
 
 
-def build_window(*, services: OperatorServices, softphone: Any, settings: Any, save_settings: Callable[[], None],
+def build_window(*, services: OperatorServices, softphone: Softphone, settings: UiSettings,
+                 save_settings: Callable[[], None],
                  on_language: Callable[[str], None], on_theme: Callable[[str], None],
                  about: Any, backend_label: str,
                  wallboard_factory: Callable[[], Any] | None = None) -> OperatorWindow:
