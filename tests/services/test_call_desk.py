@@ -55,6 +55,13 @@ class Harness:
         self.events: list = []
         self.desk.subscribe(self.events.append)
 
+    async def __aenter__(self) -> Harness:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.stop()
+
     async def start(self) -> None:
         self.desk.listen()
         await self.phone.start()
@@ -114,9 +121,7 @@ def test_two_calls_in_a_row_each_record_starts_clean(centre, db):
     services, first, second = centre
 
     async def scenario():
-        h = Harness(services)
-        await h.start()
-        try:
+        async with Harness(services) as h:
             call_a = await h.ring(FIRST)
             record_a = h.desk.current
             assert record_a.customer.id == first.id
@@ -137,8 +142,6 @@ def test_two_calls_in_a_row_each_record_starts_clean(centre, db):
             await h.hang_up()
             await h.ready(call_b)
             return saved[0], call_a, call_b
-        finally:
-            await h.stop()
 
     ticket, call_a, call_b = asyncio.run(scenario())
     with db.session() as s:
@@ -155,9 +158,7 @@ def test_ready_with_unsaved_ticket_work_asks_then_keeps_it_with_its_call(centre,
     services, first, _second = centre
 
     async def scenario():
-        h = Harness(services)
-        await h.start()
-        try:
+        async with Harness(services) as h:
             call_a = await h.ring(FIRST)
             await h.answer()
             values = {"subject": "Перезвонить", "customer_id": first.id}
@@ -175,8 +176,6 @@ def test_ready_with_unsaved_ticket_work_asks_then_keeps_it_with_its_call(centre,
 
             call_b = await h.ring(SECOND)
             assert h.desk.current.ticket is None and call_a in h.desk.kept and call_b not in h.desk.kept
-        finally:
-            await h.stop()
 
     asyncio.run(scenario())
 
@@ -185,9 +184,7 @@ def test_an_automatic_ready_keeps_unsaved_work_as_a_draft(centre):
     services, first, _second = centre
 
     async def scenario():
-        h = Harness(services)
-        await h.start()
-        try:
+        async with Harness(services) as h:
             h.desk.set_policy(WrapupPolicy(limit_seconds=1, auto_ready=True, fallback_disposition="info_provided"))
             call_a = await h.ring(FIRST)
             await h.answer()
@@ -199,8 +196,6 @@ def test_an_automatic_ready_keeps_unsaved_work_as_a_draft(centre):
             ticker.cancel()
             assert h.desk.kept[call_a].work.subject == "Черновик"
             assert any(isinstance(e, ev.Noticed) and e.notice.code is ev.NoticeCode.DRAFT_KEPT for e in h.events)
-        finally:
-            await h.stop()
 
     asyncio.run(scenario())
 
@@ -215,9 +210,7 @@ def test_a_refused_command_says_why_as_a_code(centre):
     services, _first, _second = centre
 
     async def scenario():
-        h = Harness(services)
-        await h.start()
-        try:
+        async with Harness(services) as h:
             op = h.desk.hangup()
             assert not op
             assert h.events[-1] == ev.Noticed(ev.Notice(ev.NoticeCode.NO_CALL))
@@ -225,8 +218,6 @@ def test_a_refused_command_says_why_as_a_code(centre):
             op = h.desk.hangup()
             assert not op and op.refusal is Refusal.NOT_CONNECTED
             assert h.desk.finish_wrapup().refusal is Refusal.NOT_IN_WRAPUP
-        finally:
-            await h.stop()
 
     asyncio.run(scenario())
 
@@ -235,9 +226,7 @@ def test_a_second_call_waits_and_takes_over_with_its_own_record(centre):
     services, first, second = centre
 
     async def scenario():
-        h = Harness(services)
-        await h.start()
-        try:
+        async with Harness(services) as h:
             call_a = await h.ring(FIRST)
             await h.answer()
             call_b = h.phone.offer_call(SECOND, talk=math.inf, patience=None)
@@ -249,7 +238,5 @@ def test_a_second_call_waits_and_takes_over_with_its_own_record(centre):
             await h.until(lambda: h.desk.current is not None and h.desk.current.call_id == call_b
                           and h.desk.current.pop is not None, "the queued call")
             assert h.desk.current.customer.id == second.id
-        finally:
-            await h.stop()
 
     asyncio.run(scenario())
