@@ -1704,6 +1704,10 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The new ticket is not saved. Save it before you go Ready, keep it as a draft of this call, or discard it?</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1704,6 +1704,10 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>Изменения в заявке %1 не сохранены. Сохранить их перед переходом в «Готов», оставить черновиком этого звонка или отменить?</translation>
     </message>
     <message>
+        <source>Discard changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
         <source>The new ticket is not saved. Save it before you go Ready, keep it as a draft of this call, or discard it?</source>
         <translation>Новая заявка не сохранена. Сохранить её перед переходом в «Готов», оставить черновиком этого звонка или удалить?</translation>
     </message>

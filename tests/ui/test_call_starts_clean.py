@@ -118,7 +118,7 @@ def test_ready_with_an_unsaved_ticket_asks_and_keeps_it_as_a_draft(operator, qlo
     parts, phone, services, _second = operator
     editor = pane(parts, "pane.ticket_editor")
     asked = []
-    monkeypatch.setattr(editor, "ask_decision", lambda what: asked.append(what) or "keep")
+    monkeypatch.setattr(editor, "ask_decision", lambda what, _discard: asked.append(what) or "keep")
     first_call = ring_and_answer(parts, phone, qloop, services.customer.phones[0].e164)
     assert editor.new_from_call()
     editor.form.subject.setText("Перезвонить по счёту")
@@ -154,7 +154,7 @@ def test_ready_with_an_unsaved_ticket_asks_and_keeps_it_as_a_draft(operator, qlo
 def test_ready_with_an_unsaved_ticket_save_discard_or_stay(operator, qloop, monkeypatch, choice):
     parts, phone, services, _second = operator
     editor = pane(parts, "pane.ticket_editor")
-    monkeypatch.setattr(editor, "ask_decision", lambda _what: choice)
+    monkeypatch.setattr(editor, "ask_decision", lambda _what, _discard: choice)
     call_id = ring_and_answer(parts, phone, qloop, services.customer.phones[0].e164)
     assert editor.new_from_call()
     editor.form.subject.setText("Вопрос по тарифу")
@@ -196,7 +196,7 @@ def test_a_kept_draft_can_be_discarded_from_the_list(operator, qloop, monkeypatc
 
     parts, phone, services, _second = operator
     editor = pane(parts, "pane.ticket_editor")
-    monkeypatch.setattr(editor, "ask_decision", lambda _what: "keep")
+    monkeypatch.setattr(editor, "ask_decision", lambda _what, _discard: "keep")
     call_id = ring_and_answer(parts, phone, qloop, services.customer.phones[0].e164)
     assert editor.new_from_call()
     editor.form.subject.setText("Лишний черновик")
@@ -211,3 +211,27 @@ def test_a_kept_draft_can_be_discarded_from_the_list(operator, qloop, monkeypatc
     QTest.keyClick(editor.kept_list, Qt.Key.Key_Delete)
     assert questions and "Лишний черновик" in questions[0]
     assert parts.flow.kept_drafts() == [] and editor.kept_list.count() == 0
+
+
+def test_unsaved_changes_to_a_stored_ticket_are_asked_about_and_saved(operator, qloop, monkeypatch):
+    parts, phone, services, _second = operator
+    editor = pane(parts, "pane.ticket_editor")
+    asked = []
+    monkeypatch.setattr(editor, "ask_decision", lambda what, discard: asked.append((what, discard)) or "save")
+    call_id = ring_and_answer(parts, phone, qloop, services.customer.phones[0].e164)
+    assert editor.new_from_call()
+    editor.form.subject.setText("Первая версия")
+    assert editor.save()
+    qloop.run_until_complete(until(lambda: editor.ticket is not None, what="the ticket saved"))
+    number, version = editor.ticket.number, editor.ticket.version
+    editor.form.subject.setText("Вторая версия")
+    editor._edited()  # as a keystroke would
+    hang_up_into_wrapup(parts, qloop)
+    assert not parts.flow.go_ready()
+    assert len(asked) == 1 and number in asked[0][0] and asked[0][1] == "Discard changes"
+    wait_done(parts, qloop, call_id)
+    with services.db.session() as s:
+        stored = s.scalars(select(Ticket).where(Ticket.number == number)).one()
+        assert stored.subject == "Вторая версия" and stored.version == version + 1
+        row = s.scalars(select(Interaction).where(Interaction.callid == call_id)).one()
+        assert row.disposition_code == "info_provided" and row.ticket_id == stored.id

@@ -178,9 +178,11 @@ class TicketCallWork:
             return
         if self.ticket is not None:
             what = fill(QCoreApplication.translate("TicketEditor", "Your changes to ticket %1 are not saved. Save them before you go Ready, keep them as a draft of this call, or discard them?"), self.ticket.number)  # noqa: E501
+            discard = QCoreApplication.translate("TicketEditor", "Discard changes")
         else:
             what = QCoreApplication.translate("TicketEditor", "The new ticket is not saved. Save it before you go Ready, keep it as a draft of this call, or discard it?")  # noqa: E501
-        chosen = self.ask_decision(what)
+            discard = QCoreApplication.translate("TicketEditor", "Discard")
+        chosen = self.ask_decision(what, discard)
         if chosen == "save":
             self._after_save = self.flow.finish_wrapup
             if not self.save():
@@ -194,12 +196,12 @@ class TicketCallWork:
             self._let_go(call_id)
             self.flow.finish_wrapup()
 
-    def ask_decision(self, question: str) -> str | None:
+    def ask_decision(self, question: str, discard: str) -> str | None:
         """"save", "keep", "discard", or None to stay in wrap-up."""
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("TicketEditor", "Unsaved ticket"), question, parent=self)
         buttons = {"save": box.addButton(QCoreApplication.translate("TicketEditor", "Save"), QMessageBox.ButtonRole.AcceptRole),
                    "keep": box.addButton(QCoreApplication.translate("TicketEditor", "Keep as draft"), QMessageBox.ButtonRole.ActionRole),
-                   "discard": box.addButton(QCoreApplication.translate("TicketEditor", "Discard"), QMessageBox.ButtonRole.DestructiveRole)}
+                   "discard": box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole)}
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(buttons["save"])
         box.exec()
