@@ -25,8 +25,11 @@ from desktop_agent.core.ports import (
 from desktop_agent.store.errors import StoreError
 
 if TYPE_CHECKING:  # typing only: neither is imported on the way to the first frame
+    from pathlib import Path
+
     from desktop_agent.core.kpi.personal import PersonalKpis
     from desktop_agent.crm.screen_pop import ScreenPopService
+    from desktop_agent.services.outbox import Outbox
     from desktop_agent.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -164,3 +167,26 @@ def make_simulator(services: OperatorServices, deliver: Callable[[Sequence[Any]]
                            queues=("support", "sales"), profile="weekday", pause_every=1800,
                            operator=services.agent.login, operator_wrapup_limit=None)
     return SimulatorSoftphone(config, services.numbers, records=deliver)
+
+
+def outbox_path(services: OperatorServices) -> Path:
+    """One journal per database and agent: a desk pointed at another database never replays into it."""
+    import hashlib
+
+    from desktop_agent import paths
+
+    where = services.db.url.render_as_string(hide_password=True)
+    key = hashlib.sha256(f"{where}|{services.agent.login}".encode()).hexdigest()[:20]
+    return paths.data_dir() / "outbox" / f"{key}.sqlite3"
+
+
+def make_outbox(services: OperatorServices, appliers: dict[str, Callable[..., Any]],
+                post: Callable[[Callable[[], None]], None]) -> Outbox | None:
+    """The desk's outbox for a central database; None for the embedded file (its writes go straight
+    to the local disk, which is as durable as the journal would be)."""
+    if services.db.is_sqlite:
+        return None
+    from desktop_agent.services.outbox import Outbox
+    from desktop_agent.store.database import is_transient
+
+    return Outbox(outbox_path(services), appliers, post, is_transient=is_transient)

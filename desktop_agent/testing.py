@@ -49,14 +49,20 @@ class PgCluster:
             cmd = ["runuser", "-u", self.as_user, "--", *cmd]
         return subprocess.run(cmd, check=check, capture_output=True, text=True, timeout=120)
 
+    durable: bool = False  # fsync and synchronous commits on: for tests that count rows after a crash
+
+    def _options(self) -> str:
+        opts = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c max_connections=100"
+        if not self.durable:
+            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        return opts
+
     def start(self) -> PgCluster:
         b = self.bin_dir
         self._run(str(b / "initdb"), "-D", str(self.datadir), "-U", "app", "--auth=trust", "-E", "UTF8",
                   "--no-locale", "--no-sync")
-        opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
         self._run(str(b / "pg_ctl"), "-D", str(self.datadir), "-w", "-l", str(self.root / "log"),
-                  "-o", opts, "start")
+                  "-o", self._options(), "start")
         return self
 
     def createdb(self, name: str) -> str:
@@ -74,12 +80,11 @@ class PgCluster:
                   check=False)
 
     def restart(self) -> None:
-        opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off")
         self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.datadir), "-w", "-l", str(self.root / "log"),
-                  "-o", opts, "start")
+                  "-o", self._options(), "start")
 
 
-def start_pg_cluster() -> PgCluster:
+def start_pg_cluster(*, durable: bool = False) -> PgCluster:
     """initdb refuses to run as root, so as root the cluster belongs to the `postgres` user."""
     bin_dir = pg_bin_dir()
     if bin_dir is None:
@@ -90,4 +95,4 @@ def start_pg_cluster() -> PgCluster:
         as_user = "postgres"
         shutil.chown(root, user="postgres")
         root.chmod(0o700)
-    return PgCluster(root=root, port=free_port(), bin_dir=bin_dir, as_user=as_user).start()
+    return PgCluster(root=root, port=free_port(), bin_dir=bin_dir, as_user=as_user, durable=durable).start()

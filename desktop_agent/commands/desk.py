@@ -21,8 +21,9 @@ from typing import Any
 from desktop_agent.commands import CommandError
 from desktop_agent.commands.common import connect, print_json
 
-INTERACTION_WRITES = ("ring", "answered", "ended", "wrap_up", "set_customer", "add_hold")
+INTERACTION_WRITES = ("ring", "answered", "ended", "wrap_up", "set_customer", "set_hold")
 CALL_TIMEOUT_S = 60.0
+OUTBOX_DRAIN_S = 600.0
 
 
 def register(sub: Any) -> None:
@@ -82,9 +83,11 @@ def run(args: Any) -> int:
 
 
 async def drive(services: Any, *, calls: int, interval: float, seed: int | None, language: str) -> dict[str, Any]:
+    from desktop_agent.composition import make_outbox
     from desktop_agent.core.call_session import WrapupPolicy
     from desktop_agent.services.call_desk import CallDesk
     from desktop_agent.services.headless import ScriptedOperator, Timings, percentiles
+    from desktop_agent.services.outbox import DirectWrites, desk_appliers
     from desktop_agent.services.workers import SerialWorker
     from desktop_agent.telephony.simulator import SimConfig
     from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
@@ -97,13 +100,21 @@ async def drive(services: Any, *, calls: int, interval: float, seed: int | None,
     tickets = timings.wrap(services.tickets, ("create",), "tickets")
     checklists = timings.wrap(services.checklists, ("save_run",), "checklists")
     write_queue_log = timings.timed("queue_log.append", services.write_queue_log)
+    appliers = desk_appliers(interactions, write_queue_log, tickets=tickets, checklists=checklists)
+    outbox = make_outbox(services, appliers, post)  # a central database: through the journal
+    writes = outbox or DirectWrites(appliers, db)
+    watch = OutboxWatch()
+    if outbox is not None:
+        outbox.on_status(watch.seen)
+        outbox.start()
     config = SimConfig(agents=0, calls_per_hour=0, queues=("support",), operator=services.agent.login,
                        operator_wrapup_limit=None, operator_autopause=None, seed=seed, caller_voice=False)
-    softphone = SimulatorSoftphone(config, services.numbers,
-                                   records=lambda records: db.submit(write_queue_log, list(records)))
+    softphone = SimulatorSoftphone(
+        config, services.numbers, records=lambda records: writes.submit("queue_log.append", {"records": list(records)}))
     desk = CallDesk(softphone=softphone, interactions=interactions, screen_pops=services.screen_pops,
                     queue_log=write_queue_log, agent=services.agent, db=db, lookups=lookups, post=post,
-                    policy=WrapupPolicy(limit_seconds=0, auto_ready=False), tickets=tickets, checklists=checklists)
+                    policy=WrapupPolicy(limit_seconds=0, auto_ready=False), tickets=tickets, checklists=checklists,
+                    writes=writes)
     operator = ScriptedOperator(desk, services.reference, services.templates, checklists, calls, language=language)
     await asyncio.to_thread(operator.prepare)
     desk.subscribe(operator.on_event)
@@ -128,13 +139,20 @@ async def drive(services: Any, *, calls: int, interval: float, seed: int | None,
                 break
             if interval and index + 1 < calls:
                 await asyncio.sleep(interval)
-        await asyncio.to_thread(_drain, db)  # every queued write is done before we count
     finally:
         ticker.cancel()
         desk.stop()
         await softphone.stop()
-        await asyncio.to_thread(_drain, db)
-        await asyncio.sleep(0)  # deliver the last callbacks
+        await asyncio.to_thread(_drain, db)  # every queued write is done before we count
+        if outbox is not None:  # ... and every entry of the journal, once the database answers
+            if not await asyncio.to_thread(outbox.wait_empty, OUTBOX_DRAIN_S):
+                print(f"desktop-agent: {outbox.pending} writes still wait for the database after "
+                      f"{OUTBOX_DRAIN_S:.0f} s; they stay in the outbox for the next start", file=sys.stderr)
+        for _ in range(3):
+            await asyncio.sleep(0.05)  # deliver the last callbacks
+        pending = db.pending + (outbox.pending if outbox is not None else 0)
+        if outbox is not None:
+            outbox.stop()
         db.shutdown(wait=True)
         lookups.shutdown(wait=True)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu0
@@ -143,7 +161,8 @@ async def drive(services: Any, *, calls: int, interval: float, seed: int | None,
         "calls_completed": operator.completed,
         "tickets_created": operator.tickets_created,
         "checklist_runs": operator.checklist_runs,
-        "writes_pending": db.pending,
+        "writes_pending": pending,
+        "outbox": watch.report(outbox is not None),
         "agent": services.agent.login,
         "seconds": round(elapsed, 3),
         "cpu_seconds": round(cpu, 3),
@@ -151,6 +170,30 @@ async def drive(services: Any, *, calls: int, interval: float, seed: int | None,
         "writes_ms": timings.report(),
         "problems": operator.failures[:20],
     }
+
+
+class OutboxWatch:
+    """What the outbox went through during the run: how long it waited for the database, how much."""
+
+    def __init__(self) -> None:
+        self.max_pending = 0
+        self.offline_s = 0.0
+        self.outages = 0
+        self.refused = 0
+        self._since: float | None = None
+
+    def seen(self, status: Any) -> None:
+        self.max_pending = max(self.max_pending, status.pending)
+        self.refused = status.failed
+        if status.offline_since is not None and self._since is None:
+            self._since, self.outages = time.monotonic(), self.outages + 1
+        elif status.offline_since is None and self._since is not None:
+            self.offline_s += time.monotonic() - self._since
+            self._since = None
+
+    def report(self, used: bool) -> dict[str, Any]:
+        return {"used": used, "max_pending": self.max_pending, "outages": self.outages,
+                "offline_seconds": round(self.offline_s, 1), "refused": self.refused}
 
 
 async def _tick(desk: Any) -> None:

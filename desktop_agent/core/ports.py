@@ -62,6 +62,8 @@ class TicketDraft(JsonMixin):
     # The editor's language: when set, {{ticket.number}} and {{ticket.due}} left in the description
     # (a template inserted before the ticket had them) are filled in as the ticket is created.
     fill_language: str | None = None
+    # The new ticket's id, drawn by the desk: creating it again (an outbox replay) is a no-op.
+    id: UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +169,15 @@ class TicketService(Protocol):
 class InteractionService(Protocol):
     def ring(self, callid: str, caller_id_raw: str, *, direction: str = "inbound", queue: str | None = None,
              agent_id: UUID | None = None, customer_id: UUID | None = None,
-             offered_at: datetime | None = None) -> InteractionDTO: ...
+             offered_at: datetime | None = None, interaction_id: UUID | None = None) -> InteractionDTO:
+        """With `interaction_id`, an existing row with that id is returned unchanged (replays)."""
 
     def answered(self, interaction_id: UUID, at: datetime | None = None) -> InteractionDTO: ...
 
     def add_hold(self, interaction_id: UUID, seconds: int) -> InteractionDTO: ...
+
+    def set_hold(self, interaction_id: UUID, seconds: int) -> InteractionDTO:
+        """The hold time so far as a total (never lowers it): safe to write again."""
 
     def ended(self, interaction_id: UUID, at: datetime | None = None) -> InteractionDTO: ...
 

@@ -50,6 +50,7 @@ from desktop_agent.core.queue_log import QueueLogRecord
 from desktop_agent.services import events as ev
 from desktop_agent.services.agent_channel import AcdAgentChannel, LocalAgentChannel, is_acd_member
 from desktop_agent.services.call_record import CallRecord, KeptDraft, TicketWork
+from desktop_agent.services.outbox import DirectWrites, Writes, desk_appliers
 from desktop_agent.telephony import events as tel
 from desktop_agent.telephony.protocol import Softphone, TelephonyError
 
@@ -78,6 +79,7 @@ class CallDesk:
         spawn: Spawn | None = None,
         tickets: TicketService | None = None,
         checklists: ChecklistService | None = None,
+        writes: Writes | None = None,
     ) -> None:
         self.softphone = softphone
         self.tickets = tickets
@@ -90,9 +92,13 @@ class CallDesk:
         # desktop keeps the agent's state and logs it itself.
         if agent_channel is None:
             agent_channel = (AcdAgentChannel(softphone) if is_acd_member(softphone)
-                             else LocalAgentChannel(agent.login, queues, self._write))
+                             else LocalAgentChannel(agent.login, queues, self._write_queue_log))
         self.agent_channel: AgentChannel = agent_channel
         self.db = db
+        # Every write goes through here: the outbox (a journal replayed into the central database), or
+        # straight to the database worker (the embedded file).
+        self.writes: Writes = writes or DirectWrites(
+            desk_appliers(interactions, queue_log, tickets=tickets, checklists=checklists), db)
         self.lookups = lookups
         self.policy = policy or WrapupPolicy()
         self._post = post
@@ -160,8 +166,6 @@ class CallDesk:
         kept = self.kept.get(key or "")
         if kept is None:
             return None
-        if kept.interaction_id is None and kept.ring is not None and kept.ring.done() and not kept.ring.exception():
-            return kept.ring.result().id
         return kept.interaction_id
 
     # ---- telephony events ------------------------------------------------------------------
@@ -193,7 +197,7 @@ class CallDesk:
         if self._live(event.call_id) is not None:
             return  # a repeated offer
         record = CallRecord(CallSession(event.call_id, event.caller_id, display_name=event.display_name,
-                                        queue=event.queue, policy=self.policy))
+                                        queue=event.queue, policy=self.policy), interaction_uuid=uuid4())
         if self.current is None:
             self.current = record
             if self.agent_status.state is AgentState.READY:
@@ -204,13 +208,12 @@ class CallDesk:
             # Three calls at once is more than one operator can take: decline the newest.
             self._command(self.softphone.reject(event.call_id), "decline")
             return
-        record.ring = self.db.submit(
-            self.interactions.ring, event.call_id, event.caller_id, queue=event.queue, agent_id=self.agent.id,
-            # the callback names the call, not its record: the record keeps this future, and a cycle
-            # through it would leave every call's record to the cyclic collector
-            offered_at=record.session.offered_at, on_result=lambda dto, cid=event.call_id: self._recorded(cid, dto),
-            on_error=self._service_error,
-        )
+        # the callback names the call, not its record: a cycle through the record would leave every
+        # call's record to the cyclic collector
+        self._write("interaction.ring", {
+            "callid": event.call_id, "caller_id_raw": event.caller_id, "queue": event.queue,
+            "agent_id": self.agent.id, "offered_at": record.session.offered_at,
+            "interaction_id": record.interaction_uuid}, on_applied=lambda dto, cid=event.call_id: self._recorded(cid, dto))
         self.lookups.submit(self.screen_pops.lookup, event.caller_id,
                             on_result=lambda pop: self._popped(record, pop), on_error=self._service_error)
         self._changed(record)
@@ -226,7 +229,7 @@ class CallDesk:
             return  # the call ended before its card was ready
         record.pop = pop
         if pop.customer is not None:
-            self._db(record, self.interactions.set_customer, pop.customer.id)
+            self._update(record, "interaction.customer", customer_id=pop.customer.id)
         self._emit(ev.ScreenPopped(record.call_id, pop))
 
     def _call_event(self, record: CallRecord, event: tel.TelephonyEvent) -> None:
@@ -235,14 +238,13 @@ class CallDesk:
             outcome = session.on_established()
             if outcome.changed:
                 self._agent(self.agent_channel.connect, session.call_id, session.queue)
-                self._db(record, self.interactions.answered, session.answered_at)
+                self._update(record, "interaction.answered", at=session.answered_at)
         elif isinstance(event, tel.Held):
             outcome = session.on_held()
         elif isinstance(event, tel.Resumed):
-            episode = session.current_hold_seconds
             outcome = session.on_resumed()
             if outcome.changed:
-                self._db(record, self.interactions.add_hold, round(episode))
+                self._update(record, "interaction.hold", seconds=round(session.hold_seconds))
         elif isinstance(event, tel.Muted):
             outcome = session.on_muted(event.muted)
         elif isinstance(event, tel.SilenceChanged):
@@ -258,7 +260,7 @@ class CallDesk:
             episode = session.current_hold_seconds
             outcome = session.on_closed(EndReason.coerce(event.reason.value))
             if outcome.changed and episode:
-                self._db(record, self.interactions.add_hold, round(episode))
+                self._update(record, "interaction.hold", seconds=round(session.hold_seconds))
         else:
             return  # Dtmf, Ringing: nothing for the session
         if not outcome.ok:
@@ -268,7 +270,7 @@ class CallDesk:
         self._changed(record)
 
     def _ended(self, record: CallRecord) -> None:
-        self._db(record, self.interactions.ended, record.session.ended_at)
+        self._update(record, "interaction.ended", at=record.session.ended_at)
         if record is self.waiting:
             self.waiting = None  # the second caller gave up, or was declined
             self._emit(ev.WaitingChanged(None))
@@ -368,17 +370,10 @@ class CallDesk:
                 self._emit(ev.TicketDecisionNeeded(r.call_id))
                 return ev.refused(Refusal.UNSAVED_TICKET)
             self.keep_ticket_draft(r.call_id)
-        if r.ring is None:
-            return ev.refused()
         self._finishing = True
-        s, ring = r.session, r.ring
-        seconds = round(s.wrapup_seconds)
+        s = r.session
 
-        def store() -> InteractionDTO:
-            return self.interactions.wrap_up(ring.result().id, disposition=s.disposition or "",
-                                             wrapup_seconds=seconds, notes=s.notes)
-
-        def stored(_dto: InteractionDTO) -> None:
+        def stored(_dto: object = None) -> None:  # in the database, or safe in the outbox
             self._finishing = False
             if self.current is not r or not s.finish_wrapup(automatic=automatic):
                 return
@@ -390,7 +385,9 @@ class CallDesk:
             self._finishing = False
             self._service_error(exc)
 
-        self.db.submit(store, on_result=stored, on_error=failed)
+        self._update(r, "interaction.wrap_up", disposition=s.disposition or "",
+                     wrapup_seconds=round(s.wrapup_seconds), notes=s.notes,
+                     on_applied=stored, on_queued=stored, on_error=failed)
         return ev.accepted(ev.Change.CALL)
 
     def go_ready(self) -> ev.Op:
@@ -442,7 +439,7 @@ class CallDesk:
         if record is None or not record.unsaved_ticket:
             return ev.refused()
         self.kept[call_id] = KeptDraft(call_id, record.ticket, record.customer, record.session.caller_id_raw,
-                                       utcnow(), ring=record.ring, interaction_id=record.interaction_id)
+                                       utcnow(), interaction_id=record.interaction_uuid)
         record.ticket = None
         self._notice(ev.NoticeCode.DRAFT_KEPT, call_id)
         return ev.accepted(ev.Change.TICKET)
@@ -472,13 +469,10 @@ class CallDesk:
     def create_ticket(self, call_id: str, draft: TicketDraft, *,
                       on_saved: Callable[[TicketDTO], None] | None = None) -> ev.Op:
         """A new ticket from the call, linked to its interaction row in the same transaction."""
-        record, tickets = self.record(call_id), self.tickets
-        if record is None or record.ring is None or tickets is None:
+        record = self.record(call_id)
+        if record is None or self.tickets is None:
             return ev.refused(Refusal.CALL_ENDED)
-        ring, agent_id = record.ring, self.agent.id
-
-        def write() -> TicketDTO:
-            return tickets.create(replace(draft, interaction_id=ring.result().id), agent_id=agent_id)
+        draft = replace(draft, id=draft.id or uuid4(), interaction_id=record.interaction_uuid)
 
         def saved(ticket: TicketDTO) -> None:
             values = {"subject": ticket.subject, "description": ticket.description}
@@ -487,18 +481,16 @@ class CallDesk:
             if on_saved is not None:
                 on_saved(ticket)
 
-        self.db.submit(write, on_result=saved, on_error=self._service_error)
+        self._write("ticket.create", {"draft": draft, "agent_id": self.agent.id}, on_applied=saved)
         return ev.accepted(ev.Change.TICKET)
 
     def save_checklist_run(self, call_id: str, run: ChecklistRun) -> ev.Op:
         """Store the call's checklist run with its interaction row."""
-        record, checklists = self.record(call_id), self.checklists
-        if record is None or record.ring is None or checklists is None:
+        record = self.record(call_id)
+        if record is None or self.checklists is None:
             return ev.refused(Refusal.CALL_ENDED)
         record.checklist_run = run
-        ring, agent_id = record.ring, self.agent.id
-        self.db.submit(lambda: checklists.save_run(run, interaction_id=ring.result().id, agent_id=agent_id),
-                       on_error=self._service_error)
+        self._update(record, "checklist.save_run", run=run, agent_id=self.agent.id)
         return ev.accepted(ev.Change.CHECKLIST)
 
     # ---- helpers ---------------------------------------------------------------------------
@@ -535,17 +527,22 @@ class CallDesk:
         self._emit(ev.AgentChanged(self.agent_status))
         return done
 
-    def _write(self, records: Sequence[QueueLogRecord]) -> None:
-        if records:
-            self.db.submit(self._queue_log, list(records), on_error=self._service_error)
+    def _write(self, kind: str, arguments: dict[str, Any], *, on_applied: Callable[[Any], None] | None = None,
+               on_queued: Callable[[], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.writes.submit(kind, arguments, on_applied=on_applied, on_queued=on_queued,
+                           on_error=on_error or self._service_error)
 
-    def _db(self, record: CallRecord, method: Callable[..., Any], *args: Any) -> None:
-        """Update the call's row on the worker. Its insert was submitted first, to the same single
-        thread, so the future is done by the time this runs."""
-        ring = record.ring
-        if ring is None:
-            return
-        self.db.submit(lambda: method(ring.result().id, *args), on_error=self._service_error)
+    def _write_queue_log(self, records: Sequence[QueueLogRecord]) -> None:
+        if records:
+            self._write("queue_log.append", {"records": list(records)})
+
+    def _update(self, record: CallRecord, kind: str, *, on_applied: Callable[[Any], None] | None = None,
+                on_queued: Callable[[], None] | None = None,
+                on_error: Callable[[BaseException], None] | None = None, **arguments: Any) -> None:
+        """A write about the call's row, by the id the desk drew for it at the ring."""
+        self._write(kind, {"interaction_id": record.interaction_uuid, **arguments}, on_applied=on_applied,
+                    on_queued=on_queued, on_error=on_error)
 
     def _service_error(self, exc: BaseException) -> None:
         if isinstance(exc, ServiceError):

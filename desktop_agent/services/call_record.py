@@ -9,7 +9,6 @@ with it everything of that caller: the next call starts clean.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,7 +16,7 @@ from uuid import UUID
 
 from desktop_agent.core.call_session import CallSession
 from desktop_agent.core.checklist import ChecklistRun
-from desktop_agent.core.dto import CustomerDTO, InteractionDTO, ScreenPop
+from desktop_agent.core.dto import CustomerDTO, ScreenPop
 
 
 @dataclass(frozen=True)
@@ -57,15 +56,14 @@ class KeptDraft:
     customer: CustomerDTO | None
     caller_id_raw: str
     kept_at: datetime
-    ring: Future[InteractionDTO] | None = None
-    interaction_id: UUID | None = None
+    interaction_id: UUID | None = None  # the call's row (it may still wait in the outbox)
 
 
 @dataclass(eq=False)
 class CallRecord:
     session: CallSession
-    ring: Future[InteractionDTO] | None = None   # the interactions row's insert, on the database worker
-    interaction_id: UUID | None = None
+    interaction_uuid: UUID | None = None         # the id the desk drew for the call's row at the ring
+    interaction_id: UUID | None = None           # the same, once the row is in the database
     pop: ScreenPop | None = None
     linked_customer: CustomerDTO | None = None   # created or linked by the operator on the card
     ticket: TicketWork | None = None

@@ -128,5 +128,20 @@ class Database:
         self.engine.dispose()
 
 
+def is_transient(exc: BaseException) -> bool:
+    """A failure of the link to the database (refused, reset, timed out, a server restarting), not
+    of the write itself: worth trying again later. A refused write (a rule, a constraint) is not."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    if isinstance(exc, DatabaseUnreachable | InterfaceError | PoolTimeout | ConnectionError | TimeoutError):
+        return True
+    if isinstance(exc, OperationalError):
+        text = str(getattr(exc, "orig", exc)).lower()
+        # SQLite's "database is locked" passes; a wrong column or a full disk does not come back by waiting
+        return not any(word in text for word in ("no such", "syntax error", "disk is full", "readonly"))
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
 def open_database(raw_url: str | None = None) -> Database:
     return Database(make_engine(parse_url(raw_url)))

@@ -72,7 +72,14 @@ class InteractionStore:
 
     def ring(self, callid: str, caller_id_raw: str, *, direction: str = "inbound", queue: str | None = None,
              agent_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
-             offered_at: datetime | None = None) -> InteractionDTO:
+             offered_at: datetime | None = None, interaction_id: uuid.UUID | None = None) -> InteractionDTO:
+        """The call's row. With `interaction_id` (the desk draws it, so its outbox can replay the
+        ring), a row that already has that id is returned as it is: a replay writes nothing twice."""
+        if interaction_id is not None:
+            with self.db.session() as session:
+                existing = session.get(Interaction, interaction_id)
+                if existing is not None:
+                    return interaction_dto(existing)
         try:
             direction = Direction(direction).value
         except ValueError:
@@ -85,7 +92,7 @@ class InteractionStore:
             if agent_id is not None and session.get(Agent, agent_id) is None:
                 raise RowNotFound(f"no agent with id {agent_id}")
             interaction = Interaction(
-                id=uuid.uuid4(), callid=storable(callid, CALLID_MAX), direction=direction, caller_id_raw=raw,
+                id=interaction_id or uuid.uuid4(), callid=storable(callid, CALLID_MAX), direction=direction, caller_id_raw=raw,
                 caller_number=caller.e164, customer_id=customer_id,
                 queue=storable(queue, QUEUE_MAX) if queue else None, agent_id=agent_id,
                 offered_at=offered_at or self.clock(),
@@ -106,6 +113,15 @@ class InteractionStore:
 
         def apply(_s: Session, i: Interaction) -> None:
             i.hold_seconds = (i.hold_seconds or 0) + extra
+
+        return self._change(interaction_id, apply)
+
+    def set_hold(self, interaction_id: uuid.UUID, seconds: int) -> InteractionDTO:
+        """The call's hold time so far, as a total: writing it again (a replay) changes nothing."""
+        total = _seconds(seconds, "hold time")
+
+        def apply(_s: Session, i: Interaction) -> None:
+            i.hold_seconds = max(i.hold_seconds or 0, total)
 
         return self._change(interaction_id, apply)
 

@@ -166,6 +166,11 @@ class TicketStore:
     # -- operations ---------------------------------------------------------------------------
 
     def create(self, draft: TicketDraft, *, agent_id: uuid.UUID | None) -> TicketDTO:
+        if draft.id is not None:  # drawn by the desk: a replayed create returns the ticket it made
+            with self.db.session() as session:
+                existing = session.get(Ticket, draft.id)
+                if existing is not None:
+                    return ticket_dto(existing)
         subject = self._subject(draft.subject)
         category = self._category(draft.category)
         priority = self._priority(draft.priority)
@@ -183,7 +188,7 @@ class TicketStore:
                         description = fill_saved_ticket(description, number=number, due_at=due, subject=subject,
                                                         language=draft.fill_language)
                     ticket = Ticket(
-                        id=uuid.uuid4(), number=number, customer_id=draft.customer_id,
+                        id=draft.id or uuid.uuid4(), number=number, customer_id=draft.customer_id,
                         subject=subject, description=description, category=category,
                         priority=priority, status=TicketStatus.NEW.value, tier=Tier.L1.value,
                         assignee_id=draft.assignee_id, created_by_id=agent_id, created_at=now, updated_at=now,

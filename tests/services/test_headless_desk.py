@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from cli_support import one_line
@@ -11,6 +14,14 @@ from sqlalchemy.orm import Session
 
 from desktop_agent.store.database import make_engine, parse_url
 from desktop_agent.store.models import Agent, ChecklistRun, Interaction, QueueLog, Ticket
+
+
+def desk(home, *argv: str) -> tuple[int, str, str]:  # noqa: ANN001
+    """`desktop-agent ARGV` as its own process (the headless desk runs threads and an asyncio loop of
+    its own: not inside the test process, where the GUI tests' Qt lives)."""
+    done = subprocess.run([sys.executable, "-m", "desktop_agent.cli", *argv], capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "DESKTOP_AGENT_HOME": str(home)})
+    return done.returncode, done.stdout, done.stderr
 
 
 def counts(url: str, login: str) -> dict[str, int]:
@@ -35,9 +46,9 @@ def counts(url: str, login: str) -> dict[str, int]:
         engine.dispose()
 
 
-def test_twenty_calls_on_a_new_sqlite_file(run, tmp_path):
+def test_twenty_calls_on_a_new_sqlite_file(tmp_path):
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-    code, out, err = run("--db", url, "desk", "--headless", "--calls", "20", "--seed", "7")
+    code, out, err = desk(tmp_path, "--db", url, "desk", "--headless", "--calls", "20", "--seed", "7")
     assert code == 0, err
     report = json.loads(out)
     assert report["calls_completed"] == 20 and report["tickets_created"] == 10 and report["writes_pending"] == 0
@@ -50,11 +61,11 @@ def test_twenty_calls_on_a_new_sqlite_file(run, tmp_path):
 
 
 @pytest.mark.postgres
-def test_calls_on_postgresql_with_an_interval(run, pg_url):
-    code, _out, err = run("--db", pg_url, "db", "upgrade")
+def test_calls_on_postgresql_with_an_interval(pg_url, tmp_path):
+    code, _out, err = desk(tmp_path, "--db", pg_url, "db", "upgrade")
     assert code == 0, err
-    code, out, err = run("--db", pg_url, "desk", "--headless", "--calls", "6", "--interval", "0.2",
-                         "--agent", "op.night")
+    code, out, err = desk(tmp_path, "--db", pg_url, "desk", "--headless", "--calls", "6", "--interval", "0.2",
+                          "--agent", "op.night")
     assert code == 0, err
     report = json.loads(out)
     assert report["calls_completed"] == 6 and report["agent"] == "op.night"
