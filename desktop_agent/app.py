@@ -96,6 +96,20 @@ class OperatorWindow:
     panes: list[Pane]
 
 
+def _outbox(services: OperatorServices) -> Any:
+    """A central database: the desk's writes go through the outbox, replayed in order when the
+    database answers. The embedded file: straight to the database worker (None)."""
+    if services.db.is_sqlite:
+        return None
+    from desktop_agent.composition import make_outbox
+    from desktop_agent.services.outbox import desk_appliers
+    from desktop_agent.ui.kit.qt_bridge import GuiRelay
+
+    appliers = desk_appliers(services.interactions, services.write_queue_log,
+                             tickets=getattr(services, "tickets", None), checklists=services.checklists)
+    return make_outbox(services, appliers, GuiRelay(lambda thunk: thunk()))  # results on the GUI thread
+
+
 def build_window(*, services: OperatorServices, softphone: Softphone, settings: UiSettings,
                  save_settings: Callable[[], None],
                  on_language: Callable[[str], None], on_theme: Callable[[str], None],
@@ -120,10 +134,11 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
     db_runner = ServiceRunner("db")
     lookup_runner = ServiceRunner("lookup")
     policy = WrapupPolicy(limit_seconds=settings.wrapup_limit_seconds, auto_ready=settings.wrapup_auto_ready)
+    outbox = _outbox(services)
     flow = CallFlow(
         softphone=softphone, interactions=services.interactions, screen_pops=services.screen_pops,
         queue_log=services.write_queue_log, agent=services.agent, db_runner=db_runner,
-        lookup_runner=lookup_runner, policy=policy,
+        lookup_runner=lookup_runner, policy=policy, writes=outbox,
     )
 
     def set_auto_ready(on: bool) -> None:
@@ -208,6 +223,13 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
             read_company_names, on_result=lambda names: templates.set_company_name(company_name(names)),
             owner=templates), Qt.ConnectionType.QueuedConnection)
     flow.notice.connect(window.show_notice)
+    if outbox is not None:  # "Offline — N changes waiting" in the status bar
+        from desktop_agent.ui.shell.outbox_status import OutboxStatusLabel
+
+        outbox_label = OutboxStatusLabel(window)
+        window.statusBar().insertPermanentWidget(0, outbox_label)
+        outbox.on_status(outbox_label.show_status)
+        flow.ticked.connect(outbox_label.tick)
     templates.notice.connect(window.show_notice)
     checklist.notice.connect(window.show_notice)
     flow.backend_changed.connect(window.set_backend_state)
@@ -319,8 +341,8 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     holder: dict[str, Any] = {}
-    softphone = make_softphone(args, services, lambda records: holder["flow"].db.submit(services.write_queue_log,
-                                                                                        list(records)))
+    softphone = make_softphone(args, services, lambda records: holder["flow"].desk.writes.submit(
+        "queue_log.append", {"records": list(records)}))
     about = AboutInfo(database=services.database_label, backend=softphone.name, settings_file=str(store.path))
     parts = build_window(services=services, softphone=softphone, settings=settings, save_settings=save_settings,
                          on_language=on_language, on_theme=on_theme, about=about,

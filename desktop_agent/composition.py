@@ -189,4 +189,4 @@ def make_outbox(services: OperatorServices, appliers: dict[str, Callable[..., An
     from desktop_agent.services.outbox import Outbox
     from desktop_agent.store.database import is_transient
 
-    return Outbox(outbox_path(services), appliers, post, is_transient=is_transient)
+    return Outbox(outbox_path(services), appliers, post, is_transient=is_transient, batch=services.db.batch)

@@ -21,12 +21,14 @@ nothing twice.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +44,7 @@ StatusListener = Callable[["OutboxStatus"], None]
 
 RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 5.0
+BATCH_MAX = 200  # entries replayed in one database transaction (with `batch`)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -80,11 +83,15 @@ class _Entry:
 class Outbox:
     def __init__(self, path: Path | str, appliers: Mapping[str, Applier], post: Post, *,
                  is_transient: Callable[[BaseException], bool], clock: Callable[[], datetime] | None = None,
-                 synchronous: str = "FULL") -> None:
+                 batch: Callable[[], AbstractContextManager[Any]] | None = None, synchronous: str = "FULL") -> None:
         self.path = Path(path)
         self.appliers = dict(appliers)
         self._post = post
         self._is_transient = is_transient
+        # With `batch` (the store's Database.batch), a backlog is replayed up to BATCH_MAX entries to a
+        # transaction; a refusal inside one sends those entries through one at a time to find it.
+        self._batch = batch
+        self._single_until = 0
         self._clock = clock or (lambda: datetime.now(UTC))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
@@ -167,6 +174,9 @@ class Outbox:
         with self._lock:
             self._db.close()
 
+    def flush(self, timeout: float = 30.0) -> bool:
+        return self.wait_empty(timeout)
+
     def wait_empty(self, timeout: float) -> bool:
         """Block until every entry is applied (or refused); False when `timeout` passed first."""
         deadline = time.monotonic() + timeout
@@ -187,13 +197,18 @@ class Outbox:
                     self._wake.wait()
                 if self._stopping:
                     return
-                entry = self._queue[0]
+                size = BATCH_MAX if self._batch is not None and self._queue[0].seq > self._single_until else 1
+                batch = list(itertools.islice(self._queue, size))
                 self._busy = True
             try:
-                result = self.appliers[entry.kind](**entry.arguments)
+                if len(batch) == 1:
+                    results = [self.appliers[batch[0].kind](**batch[0].arguments)]
+                else:
+                    with self._batch():
+                        results = [self.appliers[e.kind](**e.arguments) for e in batch]
             except Exception as exc:  # noqa: BLE001 - sorted below: the link, or the write itself
                 if self._is_transient(exc):
-                    self._went_offline(entry, exc)
+                    self._went_offline(batch[0], exc)
                     with self._lock:
                         self._busy = False
                         self._wake.notify_all()
@@ -201,23 +216,30 @@ class Outbox:
                             self._wake.wait(pause)
                     pause = min(RETRY_MAX_S, pause * 2)
                     continue
-                self._refused(entry, exc)
+                if len(batch) == 1:
+                    self._refused(batch[0], exc)
+                else:  # which one? nothing of the batch was stored: one at a time up to its end
+                    with self._lock:
+                        self._single_until = batch[-1].seq
+                        self._busy = False
             else:
-                self._applied(entry, result)
+                self._applied(batch, results)
             pause = RETRY_FIRST_S
 
-    def _applied(self, entry: _Entry, result: Any) -> None:
+    def _applied(self, batch: list[_Entry], results: list[Any]) -> None:
         with self._lock:
-            self._db.execute("DELETE FROM entries WHERE seq=?", (entry.seq,))
-            self._queue.popleft()
+            self._db.executemany("DELETE FROM entries WHERE seq=?", [(e.seq,) for e in batch])
+            for _ in batch:
+                self._queue.popleft()
             self._busy = False
             back = self._offline_since is not None
             self._offline_since = None
             self._wake.notify_all()
         if back:
             log.info("the database answers again; %d changes waiting", self.pending)
-        if entry.on_applied is not None:
-            self._post(lambda: entry.on_applied(result))
+        for entry, result in zip(batch, results, strict=True):
+            if entry.on_applied is not None:
+                self._post(lambda entry=entry, result=result: entry.on_applied(result))
         self._status_changed()
 
     def _refused(self, entry: _Entry, exc: BaseException) -> None:
@@ -305,6 +327,13 @@ class Writes(Protocol):
     @property
     def pending(self) -> int: ...
 
+    def start(self) -> None: ...
+
+    def stop(self, *, drain_s: float = 0.0) -> None: ...
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Block until every write submitted so far is stored (or refused); False on timeout."""
+
 
 class DirectWrites:
     """The same interface without a journal: each write goes straight to the database worker (the
@@ -319,6 +348,16 @@ class DirectWrites:
                on_queued: Callable[[], None] | None = None) -> int:
         self.runner.submit(self.appliers[kind], on_result=on_applied, on_error=on_error, **dict(arguments))
         return 0
+
+    def start(self) -> None:
+        pass  # the runner is the database worker, started and stopped by its owner
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        self.runner.flush(timeout)
+        return True
+
+    def stop(self, *, drain_s: float = 0.0) -> None:
+        pass
 
     @property
     def pending(self) -> int:

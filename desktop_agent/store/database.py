@@ -6,6 +6,7 @@ One short Session per operation. On SQLite every write goes through one lock (WA
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -105,6 +106,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._batch = threading.local()
 
     @property
     def url(self) -> URL:
@@ -116,13 +118,35 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        outer = getattr(self._batch, "session", None)
+        if outer is not None:  # inside batch(): see what the batch wrote so far
+            yield outer
+            return
         with self.sessions() as session:
             yield session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
+        outer = getattr(self._batch, "session", None)
+        if outer is not None:  # inside batch(): committed with the batch, or not at all
+            yield outer
+            return
         with self.sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run several store operations of this thread in one transaction (the outbox's replay): one
+        connection, one commit. Any failure rolls back the whole batch."""
+        if getattr(self._batch, "session", None) is not None:
+            yield
+            return
+        with self.sessions.begin() as session:
+            self._batch.session = session
+            try:
+                yield
+            finally:
+                self._batch.session = None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -49,16 +49,32 @@ def _outage_errors(db: Database) -> tuple[type[BaseException], ...]:
 def record_change(session: Session, entity: str, entity_id: object, origin: str) -> int:
     """Append a change_log row (and NOTIFY, delivered at commit) in the caller's transaction."""
     postgres = session.get_bind().dialect.name == "postgresql"
-    if postgres:
+    # Per transaction: the order lock is taken once and held to its end, one NOTIFY wakes every
+    # listener (which then reads all rows after the last id it saw), and an entity changed several
+    # times (a replayed call: ring, answer, end, wrap-up) gets one row: listeners reload it whole.
+    transaction = session.get_transaction()
+    state = session.info.get(_IN_ORDER)
+    if state is None or state[0] is not transaction:
+        state = (transaction, {})
+        session.info[_IN_ORDER] = state
+    key = (entity[:32], str(entity_id)[:64])
+    if key in state[1]:
+        return state[1][key]
+    first = not state[1]
+    if postgres and first:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ORDER_LOCK})
-    change_id = session.execute(
+    change_id = int(session.execute(
         insert(ChangeLog)
-        .values(at=utcnow(), entity=entity[:32], entity_id=str(entity_id)[:64], origin=(origin or "")[:64])
+        .values(at=utcnow(), entity=key[0], entity_id=key[1], origin=(origin or "")[:64])
         .returning(ChangeLog.id)
-    ).scalar_one()
-    if postgres:
+    ).scalar_one())
+    if postgres and first:
         session.execute(select(func.pg_notify(CHANNEL, str(change_id))))
-    return int(change_id)
+    state[1][key] = change_id
+    return change_id
+
+
+_IN_ORDER = "desktop_agent.change_log"  # session.info: (the transaction, its change rows by entity)
 
 
 def last_change_id(db: Database) -> int:

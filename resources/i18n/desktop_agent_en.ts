@@ -1046,6 +1046,25 @@ F1 lists every shortcut.</translation>
     </message>
 </context>
 <context>
+    <name>OutboxStatusLabel</name>
+    <message>
+        <source>Offline — %1 changes waiting, for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database does not answer. Calls, tickets and wrap-ups are kept on this computer and sent, in order and with their real times, as soon as it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1 changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes refused by the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvisionalContactForm</name>
     <message>
         <source>“%1” is not a phone number. Correct it or leave it empty.</source>

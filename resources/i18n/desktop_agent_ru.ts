@@ -1046,6 +1046,25 @@ F1 — список всех сочетаний клавиш.</translation>
     </message>
 </context>
 <context>
+    <name>OutboxStatusLabel</name>
+    <message>
+        <source>Offline — %1 changes waiting, for %2</source>
+        <translation>Нет связи с базой — ждут отправки: %1, уже %2</translation>
+    </message>
+    <message>
+        <source>The central database does not answer. Calls, tickets and wrap-ups are kept on this computer and sent, in order and with their real times, as soon as it answers.</source>
+        <translation>Центральная база данных не отвечает. Звонки, заявки и постобработка сохраняются на этом компьютере и будут отправлены по порядку, с их настоящим временем, как только она ответит.</translation>
+    </message>
+    <message>
+        <source>Sending %1 changes…</source>
+        <translation>Отправка изменений: %1…</translation>
+    </message>
+    <message>
+        <source>%1 changes refused by the database</source>
+        <translation>Отклонено базой данных: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProvisionalContactForm</name>
     <message>
         <source>“%1” is not a phone number. Correct it or leave it empty.</source>

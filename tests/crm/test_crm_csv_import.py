@@ -214,7 +214,7 @@ def test_a_database_lost_mid_import_is_one_line_and_a_rerun_completes(tmp_path):
     from desktop_agent.store.migrate import upgrade
     from desktop_agent.testing import start_pg_cluster
 
-    cluster = start_pg_cluster()  # its own: this test stops the server
+    cluster = start_pg_cluster(durable=True)  # its own: this test stops the server
     try:
         db = Database(make_engine(parse_url(cluster.createdb("lost")), connect_timeout=2))
         upgrade(db.engine)

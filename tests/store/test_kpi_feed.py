@@ -137,7 +137,7 @@ def test_the_queue_log_notify_trigger_is_gone_on_postgresql(pg_url):
 
 @pytest.mark.postgres
 def test_survives_the_database_going_away():
-    cluster = start_pg_cluster()  # its own cluster: crashing the shared one would break other tests
+    cluster = start_pg_cluster(durable=True)  # its own cluster: crashing the shared one would break other tests
     try:
         db = Database(make_engine(parse_url(cluster.createdb("feed"))))
         upgrade(db.engine)

@@ -128,7 +128,7 @@ def test_notify_is_sent_at_commit_with_the_change_log_id(pg_url):
 
 @pytest.mark.postgres
 def test_feed_survives_a_database_crash_and_catches_up():
-    cluster = start_pg_cluster()  # its own server: crashing the shared one would hurt other tests
+    cluster = start_pg_cluster(durable=True)  # its own server: crashing the shared one would hurt other tests
     url = cluster.createdb("desk")
     db_a, db_b = open_db(url), open_db(url)
     upgrade(db_a.engine)

@@ -112,7 +112,7 @@ def test_a_whole_call_by_keyboard(operator, qloop):
 
     call_id = qloop.run_until_complete(scenario())
     assert keystrokes == 4  # answer, hang up, disposition, Ready
-    parts.db_runner.flush()
+    parts.flow.flush()
 
     row = services.interactions.by_callid(call_id)
     assert row.caller_number == "+79161234567" and row.customer_id == services.customer.id
@@ -162,7 +162,7 @@ def test_caller_gives_up_while_ringing_and_a_second_call_waits(operator, qloop):
         return first, two
 
     first, two = qloop.run_until_complete(scenario())
-    parts.db_runner.flush()
+    parts.flow.flush()
     missed = services.interactions.by_callid(first)
     assert missed.answered_at is None and missed.ended_at is not None and missed.disposition is None
     declined = services.interactions.by_callid(two)
@@ -187,7 +187,7 @@ def test_not_ready_with_a_reason_is_logged(operator, qloop):
         await until(lambda: flow.agent_status.state is AgentState.READY)
 
     qloop.run_until_complete(scenario())
-    parts.db_runner.flush()
+    parts.flow.flush()
     rows = [(r.event, r.data[:1]) for r in services.queue_log() if r.event in ("PAUSE", "UNPAUSE")]
     assert rows == [("PAUSE", ("lunch",)), ("UNPAUSE", ("lunch",))]
 

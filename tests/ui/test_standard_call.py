@@ -116,7 +116,7 @@ def test_a_standard_call_in_eight_keys_or_fewer(desk, qloop):
 
     call_id = qloop.run_until_complete(scenario())
     assert len(keys) <= KEY_LIMIT, keys
-    parts.db_runner.flush()
+    parts.flow.flush()
     check_rows(services, call_id, ticket_subject=SUBJECT)
 
 

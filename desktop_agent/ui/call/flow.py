@@ -41,11 +41,13 @@ from desktop_agent.core.ports import (
 from desktop_agent.services import events as ev
 from desktop_agent.services.call_desk import CallDesk, Spawn
 from desktop_agent.services.call_record import CallRecord, KeptDraft, TicketWork
+from desktop_agent.services.outbox import Writes
 from desktop_agent.telephony.protocol import Softphone
 from desktop_agent.ui.kit.i18n import fill, refusal_text
 from desktop_agent.ui.kit.qt_bridge import GuiRelay, ServiceRunner
 
 TICK_MS = 500
+STOP_DRAIN_S = 3.0
 
 
 class CallFlow(QObject):
@@ -75,6 +77,7 @@ class CallFlow(QObject):
         queues: Sequence[str] = ("default",),
         agent_channel: AgentChannel | None = None,
         spawn: Spawn | None = None,
+        writes: Writes | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,7 +89,7 @@ class CallFlow(QObject):
         self.desk = CallDesk(softphone=softphone, interactions=interactions, screen_pops=screen_pops,
                              queue_log=queue_log, agent=agent, db=db_runner, lookups=lookup_runner,
                              post=self._relay, policy=policy, queues=queues, agent_channel=agent_channel,
-                             spawn=spawn)
+                             spawn=spawn, writes=writes)
         self.desk.subscribe(self._on_desk)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -159,12 +162,22 @@ class CallFlow(QObject):
         self.desk.listen()
 
     def start(self, *, ready: bool = True, pause_reason: str = "login") -> None:
+        self.desk.writes.start()  # the outbox: what a previous run left goes first
         self.desk.start(ready=ready, pause_reason=pause_reason)
         self._timer.start()
 
     def stop(self) -> None:
+        """Log out and stop; the outbox gets a few seconds to send what waits (the rest is sent at
+        the next start)."""
         self._timer.stop()
         self.desk.stop()
+        self.desk.writes.stop(drain_s=STOP_DRAIN_S)
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Block until the desk's writes so far are stored (the database worker, the outbox). For
+        shutdown paths and tests; never from a refresh."""
+        self.db.flush(timeout)
+        return self.desk.writes.flush(timeout)
 
     # ---- operations (the desk's; truthy when accepted) -------------------------------------
     def answer(self) -> ev.Op:
