@@ -228,7 +228,11 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
 
         outbox_label = OutboxStatusLabel(window)
         window.statusBar().insertPermanentWidget(0, outbox_label)
-        outbox.on_status(outbox_label.show_status)
+        outbox_label.show_status(outbox.status())
+        from desktop_agent.ui.kit.qt_bridge import GuiRelay
+
+        unsubscribe = outbox.on_status(GuiRelay(outbox_label.show_status, outbox_label))  # dropped with it
+        outbox_label.destroyed.connect(lambda *_: unsubscribe())
         flow.ticked.connect(outbox_label.tick)
     templates.notice.connect(window.show_notice)
     checklist.notice.connect(window.show_notice)
