@@ -110,6 +110,14 @@ def _outbox(services: OperatorServices) -> Any:
     return make_outbox(services, appliers, GuiRelay(lambda thunk: thunk()))  # results on the GUI thread
 
 
+def _is_transient(services: OperatorServices) -> Callable[[BaseException], bool] | None:
+    if services.db.is_sqlite:
+        return None
+    from desktop_agent.store.database import is_transient
+
+    return is_transient
+
+
 def build_window(*, services: OperatorServices, softphone: Softphone, settings: UiSettings,
                  save_settings: Callable[[], None],
                  on_language: Callable[[str], None], on_theme: Callable[[str], None],
@@ -138,7 +146,7 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
     flow = CallFlow(
         softphone=softphone, interactions=services.interactions, screen_pops=services.screen_pops,
         queue_log=services.write_queue_log, agent=services.agent, db_runner=db_runner,
-        lookup_runner=lookup_runner, policy=policy, writes=outbox,
+        lookup_runner=lookup_runner, policy=policy, writes=outbox, is_transient=_is_transient(services),
     )
 
     def set_auto_ready(on: bool) -> None:
@@ -237,6 +245,13 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
     templates.notice.connect(window.show_notice)
     checklist.notice.connect(window.show_notice)
     flow.backend_changed.connect(window.set_backend_state)
+    if not services.db.is_sqlite:  # a lost central database in the operator's words, not the driver's
+        from desktop_agent.services.workers import first_line
+        from desktop_agent.ui.shell.outbox_status import database_down_text
+
+        transient = _is_transient(services)
+        for runner in (db_runner, lookup_runner):
+            runner.describe = lambda exc: database_down_text() if transient(exc) else first_line(exc)
     db_runner.failed.connect(window.show_notice)
     lookup_runner.failed.connect(window.show_notice)
     window.set_database_state(services.database_label, True)

@@ -121,3 +121,23 @@ def run(capsys):
         return code, out, err
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_leftovers(request):
+    """The services' tests run threads of their own (database workers, the outbox) in the process the
+    GUI tests ran in. Collect what those left before each of them, on the main thread: a Qt object's
+    wrapper collected on a worker thread would take its C++ object down from the wrong thread."""
+    if "services" in request.node.path.parts:
+        import gc
+        import sys
+
+        if "PySide6.QtWidgets" in sys.modules:
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.processEvents()
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+    yield

@@ -80,6 +80,7 @@ class CallDesk:
         tickets: TicketService | None = None,
         checklists: ChecklistService | None = None,
         writes: Writes | None = None,
+        is_transient: Callable[[BaseException], bool] | None = None,
     ) -> None:
         self.softphone = softphone
         self.tickets = tickets
@@ -95,6 +96,7 @@ class CallDesk:
                              else LocalAgentChannel(agent.login, queues, self._write_queue_log))
         self.agent_channel: AgentChannel = agent_channel
         self.db = db
+        self._is_transient = is_transient or (lambda _exc: False)
         # Every write goes through here: the outbox (a journal replayed into the central database), or
         # straight to the database worker (the embedded file).
         self.writes: Writes = writes or DirectWrites(
@@ -545,7 +547,9 @@ class CallDesk:
                     on_queued=on_queued, on_error=on_error)
 
     def _service_error(self, exc: BaseException) -> None:
-        if isinstance(exc, ServiceError):
+        if self._is_transient(exc):
+            self._notice(ev.NoticeCode.DATABASE_DOWN)
+        elif isinstance(exc, ServiceError):
             self._notice(ev.NoticeCode.SERVICE, exc)
         else:
             log.error("service call failed", exc_info=exc)

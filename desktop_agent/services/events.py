@@ -61,6 +61,7 @@ class NoticeCode(StrEnum):
     SAVE_FAILED = "save_failed"          # args: (first line of the error,)
     SERVICE = "service"                  # args: (a service's one-line message,)
     DRAFT_KEPT = "draft_kept"            # args: (call id,): unsaved ticket work kept as a draft
+    DATABASE_DOWN = "database_down"      # the central database does not answer (no technical text)
 
 
 class Notice(NamedTuple):

@@ -18,12 +18,17 @@ T = TypeVar("T")
 Post = Callable[[Callable[[], None]], None]
 
 
+def first_line(exc: BaseException) -> str:
+    text = str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def deliver(name: str, future: Future[Any], on_result: Callable[[Any], None] | None,
             on_error: Callable[[BaseException], None] | None,
-            unhandled: Callable[[str], None] | None = None) -> None:
+            unhandled: Callable[[BaseException], None] | None = None) -> None:
     """Hand a finished call's result to `on_result`, or its error to `on_error`; an error nobody
-    handles is logged and its first line given to `unhandled`. A failing callback is logged, never
-    raised: it must not stop the deliveries that follow."""
+    handles is logged and given to `unhandled`. A failing callback is logged, never raised: it must
+    not stop the deliveries that follow."""
     exc = future.exception()
     try:
         if exc is None:
@@ -32,9 +37,9 @@ def deliver(name: str, future: Future[Any], on_result: Callable[[Any], None] | N
         elif on_error is not None:
             on_error(exc)
         else:
-            log.error("%s call failed: %s", name, exc, exc_info=exc)
+            log.error("%s call failed: %s", name, first_line(exc))
             if unhandled is not None:
-                unhandled(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                unhandled(exc)
     except Exception:  # noqa: BLE001 - a failing callback is a bug, but must not kill the loop
         log.exception("callback of a %s call failed", name)
 

@@ -1048,6 +1048,10 @@ F1 lists every shortcut.</translation>
 <context>
     <name>OutboxStatusLabel</name>
     <message>
+        <source>The central database does not answer: your work is kept on this computer and sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Offline — %1 changes waiting, for %2</source>
         <translation type="unfinished"></translation>
     </message>

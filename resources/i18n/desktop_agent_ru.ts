@@ -1048,6 +1048,10 @@ F1 — список всех сочетаний клавиш.</translation>
 <context>
     <name>OutboxStatusLabel</name>
     <message>
+        <source>The central database does not answer: your work is kept on this computer and sent when it is back.</source>
+        <translation>Центральная база данных не отвечает: ваша работа сохраняется на этом компьютере и будет отправлена, когда связь вернётся.</translation>
+    </message>
+    <message>
         <source>Offline — %1 changes waiting, for %2</source>
         <translation>Нет связи с базой — ждут отправки: %1, уже %2</translation>
     </message>

@@ -45,6 +45,7 @@ from desktop_agent.services.outbox import Writes
 from desktop_agent.telephony.protocol import Softphone
 from desktop_agent.ui.kit.i18n import fill, refusal_text
 from desktop_agent.ui.kit.qt_bridge import GuiRelay, ServiceRunner
+from desktop_agent.ui.shell.outbox_status import database_down_text
 
 TICK_MS = 500
 STOP_DRAIN_S = 3.0
@@ -78,6 +79,7 @@ class CallFlow(QObject):
         agent_channel: AgentChannel | None = None,
         spawn: Spawn | None = None,
         writes: Writes | None = None,
+        is_transient: Callable[[BaseException], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,7 +91,7 @@ class CallFlow(QObject):
         self.desk = CallDesk(softphone=softphone, interactions=interactions, screen_pops=screen_pops,
                              queue_log=queue_log, agent=agent, db=db_runner, lookups=lookup_runner,
                              post=self._relay, policy=policy, queues=queues, agent_channel=agent_channel,
-                             spawn=spawn, writes=writes)
+                             spawn=spawn, writes=writes, is_transient=is_transient)
         self.desk.subscribe(self._on_desk)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -263,6 +265,8 @@ class CallFlow(QObject):
             return fill(self.tr("%1 failed: %2"), self._command_word(args[0]), args[1])
         if code is c.SAVE_FAILED:
             return fill(self.tr("Could not save: %1"), args[0])
+        if code is c.DATABASE_DOWN:
+            return database_down_text()
         if code is c.DRAFT_KEPT:
             return self.tr("The call's unsaved ticket is kept as a draft: the ticket pane lists it.")
         return args[0] if args else ""  # SERVICE: the service's own one line

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from desktop_agent.services.workers import deliver
+from desktop_agent.services.workers import deliver, first_line
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -88,6 +88,8 @@ class ServiceRunner(QObject):
         self._pending = 0
         self._lock = threading.Lock()
         self._closed = False
+        # the one line `failed` carries; app.py words a lost database in the operator's language
+        self.describe: Callable[[BaseException], str] = first_line
 
     @property
     def pending(self) -> int:
@@ -131,7 +133,7 @@ class ServiceRunner(QObject):
             self._pending -= 1
         if not _alive(owner):
             return
-        deliver(self.name, future, on_result, on_error, self.failed.emit)
+        deliver(self.name, future, on_result, on_error, lambda exc: self.failed.emit(self.describe(exc)))
 
     def flush(self, timeout: float = 30.0) -> None:
         """Block until every call submitted so far has run (not its GUI callbacks). For shutdown

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_agent.services.outbox import OutboxStatus
@@ -16,6 +16,11 @@ from desktop_agent.ui.kit.i18n import fill, format_duration
 from desktop_agent.ui.shell.theme import Tone, tone_colour
 
 SLOW_S = 2.0  # writes pending longer than this are a backlog worth showing
+
+
+def database_down_text() -> str:
+    """What the operator reads instead of a driver's error when the central database is away."""
+    return QCoreApplication.translate("OutboxStatusLabel", "The central database does not answer: your work is kept on this computer and sent when it is back.")  # noqa: E501
 
 
 class OutboxStatusLabel(QLabel):
