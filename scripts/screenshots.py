@@ -50,8 +50,8 @@ def main(out_dir: Path, only: str = "") -> int:
     from desktop_agent.core.call_session import CallState
     from desktop_agent.telephony.simulator import SimConfig
     from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
-    from desktop_agent.ui.shell.about_dialog import AboutInfo
     from desktop_agent.ui.kit.i18n import Translations
+    from desktop_agent.ui.shell.about_dialog import AboutInfo
     from desktop_agent.ui.shell.settings import UiSettings
     from desktop_agent.ui.shell.theme import app_icon, apply_theme
 
