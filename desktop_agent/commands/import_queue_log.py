@@ -4,13 +4,19 @@ The file is streamed line by line (a year of queue_log does not fit in memory), 
 transaction each. A malformed line is reported with its number and reason and skipped; every good
 line is imported. Lines may be UTF-8 or, where a line is not valid UTF-8, latin-1 (Asterisk writes
 caller names as it gets them), with LF or CRLF endings.
+
+Importing is idempotent: each event's uid is a hash of its content (core.queue_log.content_uid), and
+the store keeps each uid once, so a file imported twice, or two files that overlap, store every
+event once; the summary counts the events that were new (`imported`) and those already stored
+(`already_present`). Identical lines within one file are distinct events (the second of them is
+hashed with its occurrence number), so nothing Asterisk wrote twice on purpose is lost.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,7 +25,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from desktop_agent.commands import CommandError
 from desktop_agent.commands.common import connect, print_json, readable_file
-from desktop_agent.core.queue_log import MAX_FIELD, QueueLogParseError, QueueLogRecord, parse_line
+from desktop_agent.core.queue_log import (
+    MAX_FIELD,
+    QueueLogParseError,
+    QueueLogRecord,
+    content_uid,
+    parse_line,
+)
 from desktop_agent.store import queue_log
 
 MAX_ERRORS_SHOWN = 20
@@ -39,7 +51,8 @@ class ImportSummary:
     file: str
     from_line: int = 1
     lines: int = 0            # lines read (from --from-line on)
-    imported: int = 0
+    imported: int = 0         # events stored by this import
+    already_present: int = 0  # events the table already had (an earlier import of the same lines)
     malformed: int = 0
     blank: int = 0
     latin1_lines: int = 0     # lines that were not UTF-8 and were read as latin-1
@@ -95,24 +108,23 @@ class _Importer:
         if not batch:
             return
         try:
-            queue_log.append(self.engine, (rec for _, rec in batch))
-            self._done(batch)
+            self._done(batch, queue_log.append(self.engine, (rec for _, rec in batch)))
         except OperationalError as exc:
             self._stopped(batch[0][0], exc)
         except (DBAPIError, SQLAlchemyError):
             # one row the database refuses must not take its 4,999 neighbours with it: retry one by one
             for number, rec in batch:
                 try:
-                    queue_log.append(self.engine, [rec])
-                    self._done([(number, rec)])
+                    self._done([(number, rec)], queue_log.append(self.engine, [rec]))
                 except OperationalError as exc:
                     self._stopped(number, exc)
                 except (DBAPIError, SQLAlchemyError) as exc:
                     self.skip(number, f"refused by the database: {_reason(exc)}", rec.to_line())
 
-    def _done(self, batch: list[tuple[int, QueueLogRecord]]) -> None:
+    def _done(self, batch: list[tuple[int, QueueLogRecord]], inserted: int) -> None:
         s = self.summary
-        s.imported += len(batch)
+        s.imported += inserted
+        s.already_present += len(batch) - inserted
         for _, rec in batch:
             stamp = rec.time.isoformat()
             if s.first_time is None or stamp < s.first_time:
@@ -121,9 +133,11 @@ class _Importer:
                 s.last_time = stamp
 
     def _stopped(self, number: int, exc: BaseException) -> None:
+        s = self.summary
         raise CommandError(
-            f"the database stopped answering at line {number} ({_reason(exc)}); {self.summary.imported} "
-            f"lines before it are imported: run again with --from-line {number} to continue")
+            f"the database stopped answering at line {number} ({_reason(exc)}); the "
+            f"{s.imported + s.already_present} lines before it are stored: run again with --from-line {number} "
+            f"to continue (lines already stored are skipped, so running the whole file again is safe too)")
 
 
 def _reason(exc: BaseException) -> str:
@@ -139,18 +153,59 @@ def _longest_data_field(text: str) -> int:
     return max((len(d) for d in data), default=0)
 
 
-def _numbered_lines(path: Path, from_line: int) -> Iterator[tuple[int, bytes]]:
+def _numbered_lines(path: Path, from_line: int, occurrences: _Occurrences) -> Iterator[tuple[int, bytes]]:
+    """The lines from from_line on. The lines just before it that have its time are counted in
+    `occurrences` first, so a resumed import numbers identical lines as the first run did."""
+    same_time: list[bytes] = []
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
-            if number >= from_line:
-                yield number, raw
+            if number < from_line:
+                if same_time and raw.split(b"|", 1)[0] != same_time[-1].split(b"|", 1)[0]:
+                    same_time.clear()
+                same_time.append(raw)
+                continue
+            if same_time:
+                occurrences.count(same_time)
+                same_time.clear()
+            yield number, raw
+
+
+class _Occurrences:
+    """Tells identical lines apart: the n-th line with the same content as an earlier one (same time,
+    to the second as Asterisk writes it) gets content_uid(rec, n). Only the current time's hashes are
+    kept, so memory stays flat however long the file."""
+
+    def __init__(self) -> None:
+        self.time: object = None
+        self.seen: dict[str, int] = {}
+
+    def uid_of(self, rec: QueueLogRecord) -> QueueLogRecord:
+        if rec.time != self.time:
+            self.time, self.seen = rec.time, {}
+        uid = rec.uid or content_uid(rec)
+        n = self.seen.get(uid, 0)
+        self.seen[uid] = n + 1
+        return rec if n == 0 else replace(rec, uid=content_uid(rec, n))
+
+    def count(self, lines: list[bytes]) -> None:
+        """Lines before the import's first one: counted, not imported."""
+        for raw in lines:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("latin-1")
+            try:
+                self.uid_of(parse_line(text.removeprefix("\ufeff")))
+            except QueueLogParseError:
+                pass
 
 
 def import_file(engine: Engine, path: Path, *, batch: int = 5000, from_line: int = 1,
                 report: IO[str] | None = None) -> ImportSummary:
     summary = ImportSummary(file=str(path), from_line=from_line)
     importer = _Importer(engine, summary, report, batch)
-    for number, raw in _numbered_lines(path, from_line):
+    occurrences = _Occurrences()
+    for number, raw in _numbered_lines(path, from_line, occurrences):
         summary.lines += 1
         text = _decode(raw, summary)
         if number == 1:
@@ -169,7 +224,7 @@ def import_file(engine: Engine, path: Path, *, batch: int = 5000, from_line: int
             continue
         if _longest_data_field(text) > MAX_FIELD["data"]:
             summary.truncated += 1
-        importer.add(number, rec)
+        importer.add(number, occurrences.uid_of(rec))
     importer.flush()
     return summary
 

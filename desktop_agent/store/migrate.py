@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0003"  # the newest script in migrations/versions; bump it with every new migration
+HEAD_REVISION = "0004"  # the newest script in migrations/versions; bump it with every new migration
 
 
 def alembic_config(engine: Engine | None = None) -> Any:

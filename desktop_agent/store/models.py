@@ -269,7 +269,8 @@ class SurveyAnswer(Base):
 
 
 class QueueLog(Base):
-    """Asterisk's realtime queue_log layout, plus a serial id so readers can fetch only new rows."""
+    """Asterisk's realtime queue_log layout, plus a serial id so readers can fetch only new rows,
+    and a uid (an idempotency key, unique when set) so a row written twice is stored once."""
 
     __tablename__ = "queue_log"
 
@@ -284,10 +285,12 @@ class QueueLog(Base):
     data3: Mapped[str] = mapped_column(String(100), default="")
     data4: Mapped[str] = mapped_column(String(100), default="")
     data5: Mapped[str] = mapped_column(String(100), default="")
+    uid: Mapped[str | None] = mapped_column(String(64))  # NULL: no key (Asterisk's own rows, older rows)
 
     __table_args__ = (
         Index("ix_queue_log_time", "time"),
         Index("ix_queue_log_callid", "callid"),
+        Index("ix_queue_log_uid", "uid", unique=True),
     )
 
 

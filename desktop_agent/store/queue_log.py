@@ -1,5 +1,9 @@
 """Writing and reading the queue_log table. Readers fetch only rows after the last id they saw.
 
+Writes are idempotent: a record's uid is stored at most once (a UNIQUE index, and an INSERT that
+skips a row whose uid is already there), so an outbox replaying a write, or a file imported twice,
+stores each event once. A record without a uid is always inserted.
+
 Reads are Core selects of plain columns turned straight into core QueueLogRecords: no ORM objects.
 The live feed (store.kpi_feed) goes one step further with AfterIdQuery: the select is compiled once
 for the database's dialect and run on a DBAPI cursor of a connection the feed keeps, because at one
@@ -13,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, func, insert, select
+from sqlalchemy import Engine, bindparam, func, select
 from sqlalchemy.engine import Dialect
 
 from desktop_agent.core.queue_log import QueueLogRecord
@@ -23,9 +27,10 @@ log = logging.getLogger(__name__)
 
 _BATCH = 5000
 _TABLE = QueueLog.__table__
-# (id, time, callid, queuename, agent, event, data1..data5): the order record_of() expects
+# (id, time, callid, queuename, agent, event, data1..data5, uid): the order record_of() expects
 _COLUMNS = tuple(_TABLE.c[name] for name in ("id", "time", "callid", "queuename", "agent", "event",
-                                              "data1", "data2", "data3", "data4", "data5"))
+                                              "data1", "data2", "data3", "data4", "data5", "uid"))
+_INSERTS: dict[str, Any] = {}   # the idempotent INSERT of each dialect, built once
 
 
 def _row(rec: QueueLogRecord) -> dict:
@@ -33,24 +38,49 @@ def _row(rec: QueueLogRecord) -> dict:
     return {
         "time": rec.time, "callid": rec.callid, "queuename": rec.queuename, "agent": rec.agent,
         "event": rec.event, "data1": d1, "data2": d2, "data3": d3, "data4": d4, "data5": d5,
+        "uid": rec.uid,
     }
 
 
+def _insert(dialect: Dialect) -> Any:
+    """INSERT ... ON CONFLICT (uid) DO NOTHING: PostgreSQL and SQLite (3.24 on) say it the same way.
+    Only a uid conflict is skipped: any other refusal (a NOT NULL, a type) still fails the batch.
+    preserve_rowcount: the driver's count of rows inserted (psycopg sums it over an executemany),
+    which SQLAlchemy otherwise keeps only for UPDATE and DELETE."""
+    stmt = _INSERTS.get(dialect.name)
+    if stmt is None:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        elif dialect.name == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:
+            raise NotImplementedError(f"queue_log writes on {dialect.name}")
+        stmt = _INSERTS[dialect.name] = (dialect_insert(_TABLE).on_conflict_do_nothing(index_elements=["uid"])
+                                         .execution_options(preserve_rowcount=True))
+    return stmt
+
+
 def append(engine: Engine, records: Iterable[QueueLogRecord]) -> int:
-    """Insert records in batches, each batch in one transaction. Returns how many were written."""
+    """Insert records in batches (one executemany each), all in one transaction. A record whose uid
+    is already stored (or comes earlier in the same call) is skipped. Returns how many rows were
+    inserted."""
+    stmt = _insert(engine.dialect)
     written = 0
     batch: list[dict] = []
     with engine.begin() as conn:
         for rec in records:
             batch.append(_row(rec))
             if len(batch) >= _BATCH:
-                conn.execute(insert(QueueLog), batch)
-                written += len(batch)
+                written += _inserted(conn.execute(stmt, batch), len(batch))
                 batch = []
         if batch:
-            conn.execute(insert(QueueLog), batch)
-            written += len(batch)
+            written += _inserted(conn.execute(stmt, batch), len(batch))
     return written
+
+
+def _inserted(result: Any, rows: int) -> int:
+    count = result.rowcount
+    return count if count >= 0 else rows  # a driver that cannot count: every row, as before
 
 
 # ---------------------------------------------------------------------- rows -> records
@@ -66,9 +96,9 @@ def _utc(value: Any) -> datetime:
 
 
 def record_of(row: Sequence[Any]) -> QueueLogRecord:
-    """(id, time, callid, queuename, agent, event, data1..data5) -> a record; trailing empty data
-    fields are dropped, as a queue_log text line has them."""
-    rid, when, callid, queue, agent, event, d1, d2, d3, d4, d5 = row
+    """(id, time, callid, queuename, agent, event, data1..data5, uid) -> a record; trailing empty
+    data fields are dropped, as a queue_log text line has them."""
+    rid, when, callid, queue, agent, event, d1, d2, d3, d4, d5, uid = row
     if d5:
         data: tuple[str, ...] = (d1, d2, d3, d4, d5)
     elif d4:
@@ -81,7 +111,7 @@ def record_of(row: Sequence[Any]) -> QueueLogRecord:
         data = (d1,)
     else:
         data = ()
-    return QueueLogRecord(_utc(when), callid, queue, agent, event, data, rid)
+    return QueueLogRecord(_utc(when), callid, queue, agent, event, data, rid, uid)
 
 
 def records_of(rows: Sequence[Sequence[Any]]) -> list[QueueLogRecord]:

@@ -141,3 +141,52 @@ def test_kpi_command_reports_the_imported_day(db, db_url, capsys):
 def test_kpi_bad_input(sqlite_url, capsys, extra, message):
     code, _, err = run_cli(capsys, "--db", sqlite_url, "kpi", *extra)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_importing_the_same_file_twice_stores_each_event_once(db, db_url, capsys):
+    code, first, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(ASTERISK))
+    assert code == 0 and (first["imported"], first["already_present"]) == (20, 0)
+    code, again, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(ASTERISK), "--batch", "7")
+    assert code == 0 and (again["imported"], again["already_present"]) == (0, 20)
+    assert again["first_time"] == first["first_time"] and again["last_time"] == first["last_time"]
+    rows = stored(db_url)
+    assert len(rows) == 20 and len({r.uid for r in rows}) == 20
+    assert all(r.uid.startswith("f:") and len(r.uid) == 56 for r in rows)
+
+
+def test_overlapping_files_store_their_union_once(db, db_url, tmp_path, capsys):
+    lines = ASTERISK.read_text().splitlines()
+    head, tail = tmp_path / "head.log", tmp_path / "tail.log"
+    head.write_text("\n".join(lines[:14]) + "\n")
+    # the same events written differently: CRLF, and no empty trailing field ('QUEUESTART|' vs 'UNPAUSE')
+    tail.write_bytes(b"".join(line.rstrip("|").encode() + b"\r\n" for line in lines[7:]))
+    code, a, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(head))
+    assert code == 0 and (a["imported"], a["already_present"]) == (14, 0)
+    code, b, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(tail), "--batch", "4")
+    assert code == 0 and (b["imported"], b["already_present"]) == (6, 7)
+    code, whole, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(ASTERISK))
+    assert code == 0 and (whole["imported"], whole["already_present"]) == (0, 20)
+    rows = stored(db_url)
+    assert [(r.callid, r.event) for r in rows] == [tuple(line.split("|")[1:5:3]) for line in lines]
+    assert [r.id for r in rows] == sorted(r.id for r in rows)
+
+
+def test_identical_lines_in_one_file_are_distinct_events(db, db_url, tmp_path, capsys):
+    """Two lines Asterisk wrote alike in the same second are two events: both stored, once each; a
+    resumed import (--from-line in the middle of them) numbers them as the first run did."""
+    ring = "1366720340|1366720336.1|MYQUEUE|SIP/8007|RINGNOANSWER|0"
+    lines = ["1366720336|1366720336.1|MYQUEUE|NONE|ENTERQUEUE||+7916|1", ring, ring, ring,
+             "1366720345|1366720336.1|MYQUEUE|NONE|ABANDON|1|1|9"]
+    path = tmp_path / "q.log"
+    path.write_text("\n".join(lines) + "\n")
+    stopped = tmp_path / "stopped.log"   # what a first run stored before the database went away
+    stopped.write_text("\n".join(lines[:3]) + "\n")
+    code, first, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(stopped))
+    assert code == 0 and first["imported"] == 3
+    code, resumed, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(path), "--from-line", "4")
+    assert code == 0 and (resumed["imported"], resumed["already_present"]) == (2, 0)
+    code, again, _ = run_cli(capsys, "--db", db_url, "import", "queue-log", str(path), "--batch", "2")
+    assert code == 0 and (again["imported"], again["already_present"]) == (0, 5)
+    rows = stored(db_url)
+    assert [r.event for r in rows] == ["ENTERQUEUE", "RINGNOANSWER", "RINGNOANSWER", "RINGNOANSWER", "ABANDON"]
+    assert len({r.uid for r in rows}) == 5
