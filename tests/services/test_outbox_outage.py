@@ -52,9 +52,10 @@ def counts(url: str, login: str) -> dict[str, int]:
         with db.session() as s:
             agent_id = s.scalar(select(Agent.id).where(Agent.login == login))
             calls = select(Interaction).where(Interaction.agent_id == agent_id).subquery()
-            dup_events = select(QueueLog.callid, QueueLog.event).where(
+            # the agent's wrap-up rows carry the call in data1 (their callid is NONE)
+            dup_events = select(QueueLog.callid, QueueLog.event, QueueLog.data1).where(
                 QueueLog.event.in_(("ENTERQUEUE", "CONNECT", "COMPLETEAGENT", "WRAPUPSTART", "WRAPUPEND"))
-            ).group_by(QueueLog.callid, QueueLog.event).having(func.count() > 1).subquery()
+            ).group_by(QueueLog.callid, QueueLog.event, QueueLog.data1).having(func.count() > 1).subquery()
             return {
                 "interactions": s.scalar(select(func.count()).select_from(calls)),
                 "distinct_calls": s.scalar(select(func.count(func.distinct(calls.c.callid)))),
