@@ -85,7 +85,7 @@ def main() -> int:
         load_defaults(db)
         agent = ReferenceStore(db, "bench").get_or_create_agent("bench", "Bench")
         interactions = InteractionStore(db, "bench")
-        appliers = desk_appliers(interactions, lambda records: queue_log.append(db.engine, records))
+        appliers = desk_appliers(interactions, lambda records: queue_log.append_in(db, records))
         start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
         with tempfile.TemporaryDirectory(prefix="bench-outbox-") as tmp:
             applied = threading.Event()

@@ -130,7 +130,7 @@ def build_services(db: Any, *, login: str) -> OperatorServices:
         db=db, origin=origin, agent=agent, interactions=interactions, reference=reference,
         tickets=TicketStore(db, origin), templates=TemplateStore(db, origin), checklists=ChecklistStore(db, origin),
         screen_pops=screen_pops,
-        write_queue_log=lambda records: queue_log.append(db.engine, records),
+        write_queue_log=lambda records: queue_log.append_in(db, records),
         personal_kpis=lambda: personal_kpis(interactions.for_agent(agent.id, _local_midnight())),
         database_label=label or "", numbers=numbers,
         contacts=CrmContactDirectory(screen_pops.registry, db, origin), feed=DatabaseChangeFeed(db, origin),

@@ -52,6 +52,22 @@ def interaction_dto(i: Interaction) -> InteractionDTO:
     )
 
 
+_INSERTS: dict[str, Any] = {}
+
+
+def _insert_new(dialect: Any) -> Any:
+    """INSERT ... ON CONFLICT (id) DO NOTHING RETURNING the row, built once per dialect."""
+    stmt = _INSERTS.get(dialect.name)
+    if stmt is None:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        stmt = _INSERTS[dialect.name] = (dialect_insert(Interaction.__table__)
+                                         .on_conflict_do_nothing(index_elements=["id"]).returning(*_ROW))
+    return stmt
+
+
 def _seconds(value: object, what: str) -> int:
     try:
         seconds = int(value)  # type: ignore[call-overload]
@@ -67,6 +83,7 @@ class InteractionStore:
 
     def __init__(self, db: Database, origin: str, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.db, self.origin, self.clock = db, origin, clock
+        self._agents: set[uuid.UUID] = set()
 
     def _change(self, interaction_id: uuid.UUID, apply: Callable[[Session, Interaction], None]) -> InteractionDTO:
         with self.db.transaction() as session:
@@ -83,32 +100,31 @@ class InteractionStore:
              offered_at: datetime | None = None, interaction_id: uuid.UUID | None = None) -> InteractionDTO:
         """The call's row. With `interaction_id` (the desk draws it, so its outbox can replay the
         ring), a row that already has that id is returned as it is: a replay writes nothing twice."""
-        if interaction_id is not None:
-            with self.db.session() as session:
-                existing = session.get(Interaction, interaction_id)
-                if existing is not None:
-                    return interaction_dto(existing)
         try:
             direction = Direction(direction).value
         except ValueError:
             raise InvalidOperation(f"unknown call direction {str(direction)[:20]!r}") from None
         raw = storable(caller_id_raw, RAW_MAX)
         caller = normalise(raw)
+        row_id = interaction_id or uuid.uuid4()
+        values = {"id": row_id, "callid": storable(callid, CALLID_MAX), "direction": direction,
+                  "caller_id_raw": raw, "caller_number": caller.e164, "customer_id": customer_id,
+                  "queue": storable(queue, QUEUE_MAX) if queue else None, "agent_id": agent_id,
+                  "offered_at": offered_at or self.clock(), "hold_seconds": 0, "wrapup_seconds": 0, "notes": ""}
         with self.db.transaction() as session:
             if customer_id is not None and session.get(Customer, customer_id) is None:
-                customer_id = None  # a stale screen-pop match must not lose the call record
-            if agent_id is not None and session.get(Agent, agent_id) is None:
-                raise RowNotFound(f"no agent with id {agent_id}")
-            interaction = Interaction(
-                id=interaction_id or uuid.uuid4(), callid=storable(callid, CALLID_MAX), direction=direction, caller_id_raw=raw,
-                caller_number=caller.e164, customer_id=customer_id,
-                queue=storable(queue, QUEUE_MAX) if queue else None, agent_id=agent_id,
-                offered_at=offered_at or self.clock(),
-            )
-            session.add(interaction)
-            session.flush()
-            record_change(session, "interaction", interaction.id, self.origin)
-            return interaction_dto(interaction)
+                values["customer_id"] = None  # a stale screen-pop match must not lose the call record
+            if agent_id is not None and agent_id not in self._agents:
+                if session.get(Agent, agent_id) is None:
+                    raise RowNotFound(f"no agent with id {agent_id}")
+                self._agents.add(agent_id)  # agents are deactivated, not deleted: once seen, known
+            # one INSERT ... ON CONFLICT DO NOTHING RETURNING: nothing comes back for an id that is there
+            row = session.execute(_insert_new(session.get_bind().dialect), values).one_or_none()
+            if row is None:
+                existing = session.execute(select(*_ROW).where(Interaction.id == row_id)).one()
+                return InteractionDTO(**existing._mapping)
+            record_change(session, "interaction", row_id, self.origin)
+            return InteractionDTO(**row._mapping)
 
     def _set(self, interaction_id: uuid.UUID, **values: Any) -> InteractionDTO:
         """One UPDATE ... RETURNING (no row loaded first): the call's simple updates, which the desk's

@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, func, select
+from sqlalchemy import Connection, Engine, bindparam, func, select
 from sqlalchemy.engine import Dialect
 
 from desktop_agent.core.queue_log import QueueLogRecord
+from desktop_agent.store.database import Database
 from desktop_agent.store.models import QueueLog
 
 log = logging.getLogger(__name__)
@@ -64,17 +65,28 @@ def append(engine: Engine, records: Iterable[QueueLogRecord]) -> int:
     """Insert records in batches (one executemany each), all in one transaction. A record whose uid
     is already stored (or comes earlier in the same call) is skipped. Returns how many rows were
     inserted."""
-    stmt = _insert(engine.dialect)
+    with engine.begin() as conn:
+        return _append_on(conn, records)
+
+
+def append_in(db: Database, records: Iterable[QueueLogRecord]) -> int:
+    """append() in the store's current transaction: inside Database.batch() (the outbox's replay)
+    the rows go with the batch's commit instead of a connection and a commit of their own."""
+    with db.transaction() as session:
+        return _append_on(session.connection(), records)
+
+
+def _append_on(conn: Connection, records: Iterable[QueueLogRecord]) -> int:
+    stmt = _insert(conn.dialect)
     written = 0
     batch: list[dict] = []
-    with engine.begin() as conn:
-        for rec in records:
-            batch.append(_row(rec))
-            if len(batch) >= _BATCH:
-                written += _inserted(conn.execute(stmt, batch), len(batch))
-                batch = []
-        if batch:
+    for rec in records:
+        batch.append(_row(rec))
+        if len(batch) >= _BATCH:
             written += _inserted(conn.execute(stmt, batch), len(batch))
+            batch = []
+    if batch:
+        written += _inserted(conn.execute(stmt, batch), len(batch))
     return written
 
 
