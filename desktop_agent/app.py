@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # Qt is imported when the window is built, not with this modu
 log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT = 90.0
+RECOVERY_WAIT_S = 5.0
 FIRST_PAINT_GRACE_S = 5.0
 
 
@@ -367,6 +368,7 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
                          on_language=on_language, on_theme=on_theme, about=about,
                          backend_label=softphone.name)
     holder["flow"] = parts.flow
+    safety = keep_crash_safe(parts, services)
     parts.window.sync_choices(language=language, theme=settings.theme)
     _mark("window built", started)
 
@@ -388,6 +390,7 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
         await softphone.start()
         if services.feed is not None:
             services.feed.start()
+        await safety.recovered(RECOVERY_WAIT_S)  # a crashed run's logout goes before this login
         parts.flow.start(ready=True)
         _mark("backend started", started)
         try:  # a platform that never paints, should there be one, gets a few seconds' grace
@@ -412,10 +415,68 @@ def _run_qt(args: Any, services: OperatorServices, *, smoke: bool, started: floa
         code = loop.run_until_complete(main())
     finally:
         parts.db_runner.shutdown(wait=True)   # queued rows are written before we leave
+        safety.close()  # unsaved tickets on disk; the session's journal goes when nothing is open
         parts.lookup_runner.shutdown(wait=False)
         save_settings()
         loop.close()
     return code
+
+
+@dataclass
+class CrashSafety:
+    """What keeps the desk's state on disk for the next start: unsaved tickets (services.drafts) and
+    the session's journal (services.recovery); `recovery` closes what a crashed run left open."""
+
+    drafts: Any
+    journal: Any
+    recovery: Any = None  # concurrent Future on the database worker, or None: nothing was left
+
+    async def recovered(self, timeout: float) -> None:
+        """Wait (at most `timeout`) for the recovery: through the outbox, this run's login could
+        otherwise reach the database before the crashed run's logout."""
+        if self.recovery is None:
+            return
+        waited = asyncio.wrap_future(self.recovery)
+        await asyncio.wait({waited}, timeout=timeout)
+        if waited.done() and not waited.cancelled():
+            waited.exception()  # told through the runner's callbacks; retrieved so asyncio does not log it
+
+    def close(self) -> None:
+        self.drafts.close()
+        self.journal.close()
+
+
+def keep_crash_safe(parts: OperatorWindow, services: OperatorServices) -> CrashSafety:
+    """From now on unsaved ticket work and the desk's session go to disk. What a run that did not stop
+    cleanly left comes back: its unsaved tickets into the editor's kept drafts at once, its open calls
+    closed and its logout written on the database worker (queued before this run logs in)."""
+    from desktop_agent.services.drafts import DraftKeeper, drafts_path
+    from desktop_agent.services.recovery import SessionJournal, journal_path, recover, take_over
+    from desktop_agent.ui.ticket.call_work import recovery_text
+
+    desk = parts.flow.desk
+    where, login = services.db.url.render_as_string(hide_password=True), services.agent.login
+    keeper = DraftKeeper(desk, drafts_path(where, login))
+    restored = keeper.restore()
+    editor = next(p for p in parts.panes if p.pane_id == "pane.ticket_editor")
+    editor.keep_drafts(keeper, recovered=len(restored), after_crash=keeper.after_crash)
+    if restored:
+        log.info("unsaved tickets of the last run (%s): %s", "it stopped unexpectedly" if keeper.after_crash
+                 else "a clean stop", ", ".join(d.key for d in restored))
+    path = journal_path(where, login)
+    left = take_over(path)
+    journal = SessionJournal(desk, path, where=where)
+    future = None
+    if left:
+        def done(what: Any) -> None:
+            log.info("recovery: calls closed %s, logged out of %s as of %s", list(what.calls_closed),
+                     list(what.queues_left), what.at)
+            if what:
+                parts.window.show_notice(recovery_text(len(what.calls_closed), what.at, crashed=what.crashed))
+
+        future = parts.db_runner.submit(recover, left, interactions=services.interactions,
+                                        write_queue_log=services.write_queue_log, on_result=done, owner=parts.window)
+    return CrashSafety(keeper, journal, future)
 
 
 def warm_up(parts: OperatorWindow) -> None:

@@ -60,6 +60,7 @@ def _seconds(text: str) -> float:
 
 def run(args: Any) -> int:
     from desktop_agent.composition import build_services, prepare_data
+    from desktop_agent.services.recovery import recover_at_start  # what a crashed run left open
     from desktop_agent.store.database import ENV_VAR
     from desktop_agent.store.demo import ensure_demo_data
 
@@ -74,6 +75,7 @@ def run(args: Any) -> int:
         else:
             prepare_data(db)  # the embedded default: the same demo centre the window shows
         services = build_services(db, login=login)
+        recover_at_start(services, say=lambda text: print(f"desktop-agent: {text}", file=sys.stderr))
         report = asyncio.run(drive(services, calls=calls, interval=interval, seed=args.seed,
                                    language=getattr(args, "lang", None) or services.agent.language or "ru"))
     finally:
@@ -88,6 +90,7 @@ async def drive(services: Any, *, calls: int, interval: float, seed: int | None,
     from desktop_agent.services.call_desk import CallDesk
     from desktop_agent.services.headless import ScriptedOperator, Timings, percentiles
     from desktop_agent.services.outbox import DirectWrites, desk_appliers
+    from desktop_agent.services.recovery import SessionJournal
     from desktop_agent.services.workers import SerialWorker
     from desktop_agent.telephony.simulator import SimConfig
     from desktop_agent.telephony.simulator.softphone import SimulatorSoftphone
@@ -116,6 +119,7 @@ async def drive(services: Any, *, calls: int, interval: float, seed: int | None,
                     policy=WrapupPolicy(limit_seconds=0, auto_ready=False), tickets=tickets, checklists=checklists,
                     writes=writes)
     operator = ScriptedOperator(desk, services.reference, services.templates, checklists, calls, language=language)
+    journal = SessionJournal.of(desk, services)  # the session on disk, for a crash's next start
     await asyncio.to_thread(operator.prepare)
     desk.subscribe(operator.on_event)
     numbers = list(services.numbers) or ["+74950000000"]
@@ -155,6 +159,7 @@ async def drive(services: Any, *, calls: int, interval: float, seed: int | None,
             outbox.stop()
         db.shutdown(wait=True)
         lookups.shutdown(wait=True)
+        journal.close()  # gone: nothing is left open
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu0
     return {
         "calls_requested": calls,

@@ -183,6 +183,20 @@ class InteractionStore:
             record_change(session, "interaction", interaction_id, self.origin)
             return InteractionDTO(**row._mapping)
 
+    def add_note(self, interaction_id: uuid.UUID, line: str) -> InteractionDTO:
+        """A line added to the call's notes (on a line of its own after what is there), unless the
+        notes hold that line already: writing it again (a recovery run twice) changes nothing."""
+        text = storable(line).strip()
+        if not text:
+            raise InvalidOperation("a note needs some text")
+
+        def apply(_s: Session, i: Interaction) -> None:
+            notes = i.notes or ""
+            if text not in notes.splitlines():
+                i.notes = f"{notes.rstrip()}\n{text}" if notes.strip() else text
+
+        return self._change(interaction_id, apply)
+
     def set_customer(self, interaction_id: uuid.UUID, customer_id: uuid.UUID | None) -> InteractionDTO:
         def apply(session: Session, i: Interaction) -> None:
             if customer_id is not None and session.get(Customer, customer_id) is None:

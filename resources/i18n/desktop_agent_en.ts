@@ -1715,6 +1715,26 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unsaved tickets kept from the last session: %1. They are listed above with their call&apos;s customer; Enter reopens one, and saving links it to its call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved tickets recovered after the desk stopped unexpectedly: %1. They are listed above with their call&apos;s customer; Enter reopens one, and saving links it to its call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last session was closed during a call: its open calls (%1) are closed and your logout recorded as of %2, when it was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly: its open calls (%1) are closed and your logout recorded as of %2, the last known time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly: your logout from the queues is recorded as of %1, the last known time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discard the draft</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1715,6 +1715,26 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>Enter — открыть черновик снова и сохранить. Delete — удалить его.</translation>
     </message>
     <message>
+        <source>Unsaved tickets kept from the last session: %1. They are listed above with their call&apos;s customer; Enter reopens one, and saving links it to its call.</source>
+        <translation>Несохранённые заявки прошлого сеанса сохранены: %1. Они в списке выше вместе с абонентом звонка; Enter открывает заявку снова, а при сохранении она привязывается к своему звонку.</translation>
+    </message>
+    <message>
+        <source>Unsaved tickets recovered after the desk stopped unexpectedly: %1. They are listed above with their call&apos;s customer; Enter reopens one, and saving links it to its call.</source>
+        <translation>Несохранённые заявки восстановлены после аварийной остановки: %1. Они в списке выше вместе с абонентом звонка; Enter открывает заявку снова, а при сохранении она привязывается к своему звонку.</translation>
+    </message>
+    <message>
+        <source>The last session was closed during a call: its open calls (%1) are closed and your logout recorded as of %2, when it was closed.</source>
+        <translation>Прошлый сеанс закрыли во время звонка: его звонки (%1) закрыты и выход из очередей записан на %2 — время закрытия.</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly: its open calls (%1) are closed and your logout recorded as of %2, the last known time.</source>
+        <translation>Прошлый сеанс прервался: его звонки (%1) закрыты и выход из очередей записан на %2 — последнее известное время.</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly: your logout from the queues is recorded as of %1, the last known time.</source>
+        <translation>Прошлый сеанс прервался: выход из очередей записан на %1 — последнее известное время.</translation>
+    </message>
+    <message>
         <source>Discard the draft</source>
         <translation>Удалить черновик</translation>
     </message>

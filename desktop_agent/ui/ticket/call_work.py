@@ -9,13 +9,16 @@ ends with something unsaved:
 - when the call is over, the editor lets go of its work and shows the next call's (nothing yet):
   the previous caller's ticket never stays open into the next call;
 - a missed or transferred call's unsaved work, an automatic Ready's, and work started with no call
-  when a call rings are kept as drafts, listed on the editor's empty page to be reopened.
+  when a call rings are kept as drafts, listed on the editor's empty page to be reopened;
+- every change is also reported to the draft keeper (services.drafts, set by app.py), which puts the
+  unsaved work on disk: after a crash the next start lists it again among the kept drafts.
 
 Its words keep the editor's translation context ("TicketEditor").
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -54,7 +57,8 @@ class KeptDraftList(QListWidget):
         for kept in drafts:
             subject = kept.work.subject or QCoreApplication.translate("TicketEditor", "(no subject)")
             who = name_of(kept)
-            text = f"{format_when(kept.kept_at, date=False)}  ·  {subject}" + (f"  ·  {who}" if who else "")
+            when = format_when(kept.kept_at, date=kept.kept_at.astimezone().date() != datetime.now().date())
+            text = f"{when}  ·  {subject}" + (f"  ·  {who}" if who else "")
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, kept.key)
             item.setToolTip(QCoreApplication.translate("TicketEditor", "Enter: reopen this draft to save it. Delete: discard it."))
@@ -66,10 +70,48 @@ class KeptDraftList(QListWidget):
             self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 2)
 
 
+def recovered_drafts_text(count: int, *, after_crash: bool = True) -> str:
+    """The editor's note after a start that brought back the unsaved tickets of the last run."""
+    if not after_crash:
+        return fill(QCoreApplication.translate(
+            "TicketEditor", "Unsaved tickets kept from the last session: %1. They are listed above with their "
+                            "call's customer; Enter reopens one, and saving links it to its call."), count)
+    return fill(QCoreApplication.translate(
+        "TicketEditor", "Unsaved tickets recovered after the desk stopped unexpectedly: %1. They are listed "
+                        "above with their call's customer; Enter reopens one, and saving links it to its call."), count)
+
+
+def recovery_text(calls_closed: int, at: datetime | None, *, crashed: bool = True) -> str:
+    """The status bar's words after recovery closed what the last run left open (services.recovery)."""
+    when = format_when(at, date=at is not None and at.astimezone().date() != datetime.now().date())
+    if not crashed:
+        return fill(QCoreApplication.translate(
+            "TicketEditor", "The last session was closed during a call: its open calls (%1) are closed and your "
+                            "logout recorded as of %2, when it was closed."), calls_closed, when)
+    if calls_closed:
+        return fill(QCoreApplication.translate(
+            "TicketEditor", "The last session ended unexpectedly: its open calls (%1) are closed and your logout "
+                            "recorded as of %2, the last known time."), calls_closed, when)
+    return fill(QCoreApplication.translate(
+        "TicketEditor", "The last session ended unexpectedly: your logout from the queues is recorded as of %1, "
+                        "the last known time."), when)
+
+
 class TicketCallWork:
     """work_call, _push_work(), _follow_call(), _decide(), reopen_kept(), _let_go()."""
 
     work_call: str | None
+    _drafts: Any = None  # services.drafts.DraftKeeper (app.py): the editor's work goes to disk
+
+    def keep_drafts(self, keeper: Any, *, recovered: int = 0, after_crash: bool = True) -> None:
+        """Report the editor's work to `keeper` from now on. `recovered`: unsaved tickets the last run
+        left (a crashed one, or a clean stop), now among the kept drafts; the editor lists them and
+        says where they came from."""
+        self._drafts = keeper
+        self._report_work(self._work())
+        if recovered:
+            self._refresh_state()
+            self._say(recovered_drafts_text(recovered, after_crash=after_crash), Tone.WRAPUP)
 
     def _work(self) -> TicketWork | None:
         """The editor's content as the desk keeps it (None: nothing open)."""
@@ -81,9 +123,17 @@ class TicketCallWork:
         return None
 
     def _push_work(self) -> None:
-        """Give the call's record the editor's work (it decides at Ready whether to ask)."""
+        """Give the call's record the editor's work (it decides at Ready whether to ask), and the draft
+        keeper (it puts it on disk at the desk's next tick, twice a second)."""
+        work = self._work()
         if self.work_call is not None:
-            self.flow.set_ticket_work(self.work_call, self._work())
+            self.flow.set_ticket_work(self.work_call, work)
+        self._report_work(work)
+
+    def _report_work(self, work: TicketWork | None) -> None:
+        if self._drafts is not None:
+            customer_id = work.values.get("customer_id") if work is not None else None
+            self._drafts.editor_work(self.work_call, work, self.call.customers.get(customer_id))
 
     def _follow_call(self, session: Any) -> None:
         """The current call moved. When the editor's work belongs to a call that is no longer
@@ -111,6 +161,7 @@ class TicketCallWork:
     def _let_go(self, current: str | None) -> None:
         self.ticket, self.draft, self.stale = None, None, None
         self.work_call = current
+        self._report_work(None)
         self.history.set_history((), {})
         self.header.hide_banner()
         self._say("", Tone.NEUTRAL)
