@@ -690,6 +690,65 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Use theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both (edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket keeps the other desk&apos;s version; yours is dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket keeps your version; theirs is dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both texts in one, yours first: edit the result on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours — not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours — kept; you can edit it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours — kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>included on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours and theirs — kept; edit as needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs (%1) — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DockTitleBar</name>
     <message>
         <source>Put back into the window</source>
@@ -1043,6 +1102,29 @@ F1 lists every shortcut.</translation>
     <message>
         <source>A call is still open. Quit anyway? The call record keeps what was saved so far.</source>
         <translation>A call is still open. Quit anyway? The call record keeps what was saved so far.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 was saved on another desktop while you were editing. Changed on both sides: %2. Choose what the ticket keeps for each; fields changed on one side only are merged already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab: next field · arrows: choose · Ctrl+Enter: apply · Esc: cancel, nothing changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put these values in the form; Save then stores them (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1571,8 +1653,8 @@ Language: %3</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <source>Not saved: ticket %1 was changed on another desktop while you were editing. Your text is kept. Reload shows their version (your changes are dropped); Merge puts your changes on top of theirs.</source>
-        <translation>Not saved: ticket %1 was changed on another desktop while you were editing. Your text is kept. Reload shows their version (your changes are dropped); Merge puts your changes on top of theirs.</translation>
+        <source>Not saved: ticket %1 was changed on another desktop while you were editing. Your text is kept. Reload shows their version (your changes are dropped); Merge puts your changes on top of theirs and asks about fields changed on both sides.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused: %1. Your text is kept.</source>
@@ -1591,8 +1673,24 @@ Language: %3</translation>
         <translation>Ticket %1 was changed elsewhere: reload it, or merge your unsaved changes into the new version.</translation>
     </message>
     <message>
-        <source>Merged with the newer version. Changed on both sides, your value kept: %1. Check and save.</source>
-        <translation>Merged with the newer version. Changed on both sides, your value kept: %1. Check and save.</translation>
+        <source>Merged with the newer version. Changed on both sides, as you decided: %1. Check and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation type="unfinished">— none —</translation>
+    </message>
+    <message>
+        <source>saved %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved %1 on another desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours cannot be kept: a ticket that is %1 now cannot go to %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Merged with the newer version: no field was changed on both sides. Save to store your changes.</source>
@@ -1889,8 +1987,8 @@ F2 — the caller card: Enter opens one of their tickets</translation>
         <translation>Merge</translation>
     </message>
     <message>
-        <source>Take the stored version and keep your changed fields on top</source>
-        <translation>Take the stored version and keep your changed fields on top</translation>
+        <source>Take the stored version with your changed fields on top; a field changed on both sides is yours to decide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

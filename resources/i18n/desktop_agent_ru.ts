@@ -690,6 +690,65 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Use theirs</source>
+        <translation>Их версия</translation>
+    </message>
+    <message>
+        <source>Use mine</source>
+        <translation>Моя версия</translation>
+    </message>
+    <message>
+        <source>Keep both (edit)</source>
+        <translation>Обе версии (правка)</translation>
+    </message>
+    <message>
+        <source>The ticket keeps the other desk&apos;s version; yours is dropped</source>
+        <translation>В заявке останется версия другого рабочего места; ваша будет отброшена</translation>
+    </message>
+    <message>
+        <source>The ticket keeps your version; theirs is dropped</source>
+        <translation>В заявке останется ваша версия; их версия будет отброшена</translation>
+    </message>
+    <message>
+        <source>Both texts in one, yours first: edit the result on the right</source>
+        <translation>Оба текста вместе, ваш первым: поправьте результат справа</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>остаётся</translation>
+    </message>
+    <message>
+        <source>Yours — not kept</source>
+        <translation>Ваша версия — не остаётся</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>не остаётся</translation>
+    </message>
+    <message>
+        <source>Yours — kept; you can edit it</source>
+        <translation>Ваша версия — остаётся; её можно поправить</translation>
+    </message>
+    <message>
+        <source>Yours — kept</source>
+        <translation>Ваша версия — остаётся</translation>
+    </message>
+    <message>
+        <source>included on the right</source>
+        <translation>включена в текст справа</translation>
+    </message>
+    <message>
+        <source>Yours and theirs — kept; edit as needed</source>
+        <translation>Ваша и их — остаются обе; поправьте при необходимости</translation>
+    </message>
+    <message>
+        <source>Theirs (%1) — %2</source>
+        <translation>Их версия (%1) — %2</translation>
+    </message>
+</context>
+<context>
     <name>DockTitleBar</name>
     <message>
         <source>Put back into the window</source>
@@ -1043,6 +1102,29 @@ F1 — список всех сочетаний клавиш.</translation>
     <message>
         <source>A call is still open. Quit anyway? The call record keeps what was saved so far.</source>
         <translation>Звонок ещё не закончен. Всё равно выйти? В записи звонка останется то, что уже сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge ticket %1</source>
+        <translation>Объединение заявки %1</translation>
+    </message>
+    <message>
+        <source>Ticket %1 was saved on another desktop while you were editing. Changed on both sides: %2. Choose what the ticket keeps for each; fields changed on one side only are merged already.</source>
+        <translation>Пока вы редактировали, заявку %1 сохранили на другом рабочем месте. Изменены с обеих сторон: %2. Выберите для каждого поля, что останется в заявке; поля, изменённые только с одной стороны, уже объединены.</translation>
+    </message>
+    <message>
+        <source>Tab: next field · arrows: choose · Ctrl+Enter: apply · Esc: cancel, nothing changes</source>
+        <translation>Tab — следующее поле · стрелки — выбор · Ctrl+Enter — применить · Esc — отмена, ничего не меняется</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>Put these values in the form; Save then stores them (Ctrl+Enter)</source>
+        <translation>Перенести эти значения в форму; «Сохранить» затем запишет их (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -1571,8 +1653,8 @@ Language: %3</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <source>Not saved: ticket %1 was changed on another desktop while you were editing. Your text is kept. Reload shows their version (your changes are dropped); Merge puts your changes on top of theirs.</source>
-        <translation>Не сохранено: пока вы редактировали, заявку %1 изменили на другом рабочем месте. Ваш текст сохранён в форме. «Перезагрузить» покажет их версию (ваши изменения пропадут); «Объединить» наложит ваши изменения поверх их версии.</translation>
+        <source>Not saved: ticket %1 was changed on another desktop while you were editing. Your text is kept. Reload shows their version (your changes are dropped); Merge puts your changes on top of theirs and asks about fields changed on both sides.</source>
+        <translation>Не сохранено: пока вы редактировали, заявку %1 изменили на другом рабочем месте. Ваш текст сохранён в форме. «Перезагрузить» покажет их версию (ваши изменения пропадут); «Объединить» наложит ваши изменения поверх их версии и спросит о полях, изменённых с обеих сторон.</translation>
     </message>
     <message>
         <source>Refused: %1. Your text is kept.</source>
@@ -1591,8 +1673,24 @@ Language: %3</source>
         <translation>Заявку %1 изменили в другом месте: перезагрузите её или объедините несохранённые изменения с новой версией.</translation>
     </message>
     <message>
-        <source>Merged with the newer version. Changed on both sides, your value kept: %1. Check and save.</source>
-        <translation>Объединено с новой версией. Изменены с обеих сторон, оставлено ваше значение: %1. Проверьте и сохраните.</translation>
+        <source>Merged with the newer version. Changed on both sides, as you decided: %1. Check and save.</source>
+        <translation>Объединено с новой версией. Изменённые с обеих сторон поля — как вы решили: %1. Проверьте и сохраните.</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— нет —</translation>
+    </message>
+    <message>
+        <source>saved %1 by %2</source>
+        <translation>сохранена %1, %2</translation>
+    </message>
+    <message>
+        <source>saved %1 on another desktop</source>
+        <translation>сохранена %1 на другом рабочем месте</translation>
+    </message>
+    <message>
+        <source>Yours cannot be kept: a ticket that is %1 now cannot go to %2.</source>
+        <translation>Вашу версию оставить нельзя: заявку в статусе «%1» нельзя перевести в «%2».</translation>
     </message>
     <message>
         <source>Merged with the newer version: no field was changed on both sides. Save to store your changes.</source>
@@ -1889,8 +1987,8 @@ F2 — карточка абонента: Enter открывает его зая
         <translation>Объединить</translation>
     </message>
     <message>
-        <source>Take the stored version and keep your changed fields on top</source>
-        <translation>Взять сохранённую версию и наложить поверх изменённые вами поля</translation>
+        <source>Take the stored version with your changed fields on top; a field changed on both sides is yours to decide</source>
+        <translation>Взять сохранённую версию и наложить поверх изменённые вами поля; поле, изменённое с обеих сторон, решаете вы</translation>
     </message>
 </context>
 <context>

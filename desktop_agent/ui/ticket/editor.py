@@ -8,7 +8,8 @@
 
 Every service call runs on the database worker. Another desktop's change to the open ticket
 arrives through the change feed: with no unsaved edits the editor simply shows it; with edits it
-keeps them and offers "reload" (take theirs) or "merge" (keep mine on top of theirs). Saving over
+keeps them and offers "reload" (take theirs) or "merge" (keep mine on top of theirs; a field changed
+on both sides goes to the merge view, where the operator decides it). Saving over
 a newer version is refused by the store, and the editor keeps the operator's text and offers the
 same two ways out.
 
@@ -102,6 +103,7 @@ class TicketEditor(TicketSaving, TicketLinking, TicketCallWork, Pane):
         self.busy = False
         self.escalation_dialog: EscalationDialog | None = None
         self.link_dialog: LinkTicketDialog | None = None
+        self.merge_dialog: QWidget | None = None  # the merge view while it is open (TicketSaving.merge)
         self._names: dict[UUID, str] = {agent.id: agent.display_name}
         self._dispositions: dict[str, str] = {}
         self._actions: dict[str, QAction] = {}

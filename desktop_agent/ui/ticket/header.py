@@ -3,7 +3,7 @@
 The SLA pill is green while more than half the time is left, amber after that, and red with
 'overdue by' once the deadline has passed (steady, never flashing: it is on screen all day).
 The banner carries what needs a decision (a refused save, a change from another desktop) with its
-two ways out, Reload and Merge.
+two ways out, Reload and Merge (which asks, in the merge view, about fields changed on both sides).
 """
 
 from __future__ import annotations
@@ -137,7 +137,8 @@ class TicketHeader(QWidget):
         self.reload_button.setText(self.tr("Reload"))
         self.reload_button.setToolTip(self.tr("Show the stored version; your unsaved changes are dropped"))
         self.merge_button.setText(self.tr("Merge"))
-        self.merge_button.setToolTip(self.tr("Take the stored version and keep your changed fields on top"))
+        self.merge_button.setToolTip(self.tr("Take the stored version with your changed fields on top; "
+                                             "a field changed on both sides is yours to decide"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
