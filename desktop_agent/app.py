@@ -97,18 +97,18 @@ class OperatorWindow:
     panes: list[Pane]
 
 
-def _outbox(services: OperatorServices) -> Any:
+def _outbox(services: OperatorServices, relay: Any) -> Any:
     """A central database: the desk's writes go through the outbox, replayed in order when the
-    database answers. The embedded file: straight to the database worker (None)."""
+    database answers; `relay` brings its results to the GUI thread. The embedded file: straight to
+    the database worker (None)."""
     if services.db.is_sqlite:
         return None
     from desktop_agent.composition import make_outbox
     from desktop_agent.services.outbox import desk_appliers
-    from desktop_agent.ui.kit.qt_bridge import GuiRelay
 
     appliers = desk_appliers(services.interactions, services.write_queue_log,
                              tickets=getattr(services, "tickets", None), checklists=services.checklists)
-    return make_outbox(services, appliers, GuiRelay(lambda thunk: thunk()))  # results on the GUI thread
+    return make_outbox(services, appliers, relay)
 
 
 def _is_transient(services: OperatorServices) -> Callable[[BaseException], bool] | None:
@@ -143,7 +143,10 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
     db_runner = ServiceRunner("db")
     lookup_runner = ServiceRunner("lookup")
     policy = WrapupPolicy(limit_seconds=settings.wrapup_limit_seconds, auto_ready=settings.wrapup_auto_ready)
-    outbox = _outbox(services)
+    from desktop_agent.ui.kit.qt_bridge import GuiRelay
+
+    outbox_relay = GuiRelay(lambda thunk: thunk())
+    outbox = _outbox(services, outbox_relay)
     flow = CallFlow(
         softphone=softphone, interactions=services.interactions, screen_pops=services.screen_pops,
         queue_log=services.write_queue_log, agent=services.agent, db_runner=db_runner,
@@ -227,6 +230,11 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
     window = MainWindow(call_bar=call_bar, kpi_strip=kpis, panes=panes, settings=settings, about=about,
                         on_language=on_language, on_theme=on_theme, can_close=can_close,
                         apply_settings=apply_settings)
+    # The window owns the desk's Qt objects: they go with it, on the GUI thread. Left to Python, the
+    # reference cycles between them and the desk are collected by whichever thread the cyclic GC
+    # happens to run on (a database worker), and a QObject must not be deleted from there.
+    for part in (flow, db_runner, lookup_runner, outbox_relay):
+        part.setParent(window)
     if services.company_names is None:  # YAML: read once the window is on screen (queued: after the
         window.first_painted.connect(lambda: db_runner.submit(  # start has logged that it is interactive)
             read_company_names, on_result=lambda names: templates.set_company_name(company_name(names)),
@@ -238,8 +246,6 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
         outbox_label = OutboxStatusLabel(window)
         window.statusBar().insertPermanentWidget(0, outbox_label)
         outbox_label.show_status(outbox.status())
-        from desktop_agent.ui.kit.qt_bridge import GuiRelay
-
         unsubscribe = outbox.on_status(GuiRelay(outbox_label.show_status, outbox_label))  # dropped with it
         outbox_label.destroyed.connect(lambda *_: unsubscribe())
         flow.ticked.connect(outbox_label.tick)
@@ -258,8 +264,6 @@ def build_window(*, services: OperatorServices, softphone: Softphone, settings: 
     window.set_database_state(services.database_label, True)
     feed = getattr(services, "feed", None)
     if feed is not None:  # the change feed's link says whether the database answers
-        from desktop_agent.ui.kit.qt_bridge import GuiRelay
-
         feed_status = GuiRelay(lambda status: window.set_database_state(services.database_label, status.connected),
                                window)
         feed.on_status(feed_status)
