@@ -150,8 +150,12 @@ def test_generated_ticket_numbers_are_unique_and_skip_taken_ones():
 
 
 def test_seed_counts_and_shapes(db):
-    summary = small_seed(db)
-    assert gc.isenabled()  # paused while rows were generated, and back on
+    gc.enable()  # the suite keeps the collector off during tests (tests/conftest.py); seeding must restore it
+    try:
+        summary = small_seed(db)
+        assert gc.isenabled()  # paused while rows were generated, and back on
+    finally:
+        gc.disable()
     assert {k: summary[k] for k in ("agents", "customers", "tickets", "interactions")} == \
         {"agents": 12, "customers": 200, "tickets": 80, "interactions": 300}
     assert summary["ticket_history"] == count(db, TicketHistory) > 80
