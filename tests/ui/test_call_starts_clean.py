@@ -10,16 +10,14 @@ and saved later, linked to its own call.
 from __future__ import annotations
 
 import pytest
-from operator_harness import FakeSoftphone, until
+from operator_harness import until
 from sqlalchemy import select
+from window_fixtures import close_window, fake_phone_window
 
-from desktop_agent.app import build_window
 from desktop_agent.core.call_session import CallState
 from desktop_agent.core.dto import PhoneDTO
 from desktop_agent.store.customers import NewCustomer, create_customer
 from desktop_agent.store.models import Interaction, Ticket
-from desktop_agent.ui.shell.about_dialog import AboutInfo
-from desktop_agent.ui.shell.settings import UiSettings
 
 pytestmark = pytest.mark.gui
 
@@ -31,22 +29,9 @@ def operator(qtbot, qloop, sqlite_services):
     services = sqlite_services
     second = create_customer(services.db, NewCustomer(full_name="Анна Викторовна Кузнецова",
                                                       phones=(PhoneDTO(SECOND_NUMBER),)))
-    phone = FakeSoftphone()
-    parts = build_window(services=services, softphone=phone, settings=UiSettings(wrapup_limit_seconds=0),
-                         save_settings=lambda: None, on_language=lambda _l: None, on_theme=lambda _t: None,
-                         about=AboutInfo("test.sqlite3", "fake", "ui-settings.json"), backend_label="fake")
-    parts.window.resize(1366, 768)
-    parts.window.show()
-    parts.flow.listen()
-    qloop.run_until_complete(phone.start())
-    parts.flow.start(ready=True)
+    parts, phone = fake_phone_window(services, qloop)
     yield parts, phone, services, second
-    parts.window._can_close = lambda: True
-    parts.window.close()
-    parts.window.deleteLater()
-    parts.flow.stop()
-    parts.db_runner.shutdown(wait=True)
-    parts.lookup_runner.shutdown(wait=True)
+    close_window(parts)
 
 
 def pane(parts, pane_id):

@@ -9,19 +9,17 @@ from datetime import UTC, datetime
 
 import pytest
 from conftest import make_services
-from operator_harness import FakeSoftphone, until
+from operator_harness import until
 from sqlalchemy import func, select
+from window_fixtures import close_window, fake_phone_window
 
-from desktop_agent.app import build_window
 from desktop_agent.core.agent_state import AgentState
 from desktop_agent.core.call_session import CallState
 from desktop_agent.store.database import Database, make_engine, parse_url
 from desktop_agent.store.migrate import upgrade
 from desktop_agent.store.models import Interaction, QueueLog
 from desktop_agent.testing import start_pg_cluster
-from desktop_agent.ui.shell.about_dialog import AboutInfo
 from desktop_agent.ui.shell.outbox_status import OutboxStatusLabel
-from desktop_agent.ui.shell.settings import UiSettings
 
 pytestmark = [pytest.mark.gui, pytest.mark.postgres]
 
@@ -32,22 +30,9 @@ def offline_desk(qtbot, qloop):
     db = Database(make_engine(parse_url(cluster.createdb("desk"))))
     upgrade(db.engine)
     services = make_services(db)
-    phone = FakeSoftphone()
-    parts = build_window(services=services, softphone=phone, settings=UiSettings(wrapup_limit_seconds=0),
-                         save_settings=lambda: None, on_language=lambda _l: None, on_theme=lambda _t: None,
-                         about=AboutInfo("desk", "fake", "ui-settings.json"), backend_label="fake")
-    parts.window.resize(1366, 768)
-    parts.window.show()
-    parts.flow.listen()
-    qloop.run_until_complete(phone.start())
-    parts.flow.start(ready=True)
+    parts, phone = fake_phone_window(services, qloop)
     yield parts, phone, services, cluster
-    parts.window._can_close = lambda: True
-    parts.window.close()
-    parts.window.deleteLater()
-    parts.flow.stop()
-    parts.db_runner.shutdown(wait=True)
-    parts.lookup_runner.shutdown(wait=True)
+    close_window(parts)
     db.dispose()
     cluster.stop()
 

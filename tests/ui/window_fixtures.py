@@ -54,3 +54,26 @@ def quiet_simulator_window(services, settings: UiSettings, *, seed: int, save_se
     parts.window.activateWindow()
     parts.flow.listen()
     return parts, phone
+
+
+def fake_phone_window(services, qloop):  # noqa: ANN001, ANN201
+    """The real window over `services` with a FakeSoftphone, at 1366x768, the agent logged in Ready."""
+    phone = FakeSoftphone()
+    parts = build_window(services=services, softphone=phone, settings=UiSettings(wrapup_limit_seconds=0),
+                         save_settings=lambda: None, on_language=lambda _l: None, on_theme=lambda _t: None,
+                         about=AboutInfo("test.sqlite3", "fake", "ui-settings.json"), backend_label="fake")
+    parts.window.resize(1366, 768)
+    parts.window.show()
+    parts.flow.listen()
+    qloop.run_until_complete(phone.start())
+    parts.flow.start(ready=True)
+    return parts, phone
+
+
+def close_window(parts) -> None:  # noqa: ANN001
+    parts.window._can_close = lambda: True  # no "quit during a call?" question in a test
+    parts.window.close()
+    parts.window.deleteLater()
+    parts.flow.stop()
+    parts.db_runner.shutdown(wait=True)
+    parts.lookup_runner.shutdown(wait=True)
